@@ -1,0 +1,5 @@
+import sys
+
+from toolbox.cli import main
+
+sys.exit(main())

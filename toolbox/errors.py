@@ -1,0 +1,129 @@
+"""Turn pydantic validation errors into Dutch problems an editor understands."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from toolbox.load import Document, Loc
+from toolbox.problems import Problem
+
+_TYPE_NAMES = {
+    "string_type": "tekst",
+    "int_type": "een geheel getal",
+    "int_parsing": "een geheel getal",
+    "int_from_float": "een geheel getal",
+    "list_type": "een lijst",
+    "dict_type": "een groep velden (veld: waarde)",
+    "model_type": "een groep velden (veld: waarde)",
+    "model_attributes_type": "een groep velden (veld: waarde)",
+    "bool_type": "ja/nee (true/false)",
+    "date_type": "een datum (JJJJ-MM-DD)",
+    "date_parsing": "een datum (JJJJ-MM-DD)",
+    "date_from_datetime_parsing": "een datum (JJJJ-MM-DD)",
+}
+
+
+def suggest(value: object, choices: list[str]) -> str:
+    """A Dutch 'did you mean' hint, or an empty string."""
+    text = str(value)
+    for choice in choices:
+        if choice.lower() == text.lower():
+            return f" (bedoelde je '{choice}'?)"
+    close = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
+    return f" (bedoelde je '{close[0]}'?)" if close else ""
+
+
+def _field_name(loc: Loc) -> str:
+    names = [str(p) for p in loc if isinstance(p, str)]
+    return names[-1] if names else "record"
+
+
+def _model_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names allowed at `loc` (walks nested models), for hints on unknown fields."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    stack = [annotation]
+    while stack:
+        t = stack.pop()
+        if isinstance(t, type) and issubclass(t, BaseModel):
+            return t
+        stack.extend(getattr(t, "__args__", ()) or ())
+        if hasattr(t, "__origin__") and t.__origin__ is not None and hasattr(t, "__metadata__"):
+            stack.append(t.__origin__)
+    return None
+
+
+def translate(
+    error: ValidationError, doc: Document, model: type[BaseModel], base: Loc = (), label: str = ""
+) -> list[Problem]:
+    """One Dutch problem per pydantic error, located at the offending key or value."""
+    problems = []
+    prefix = f"{label}: " if label else ""
+    for err in error.errors(include_url=False):
+        loc: Loc = tuple(err["loc"])
+        full = base + loc
+        kind = err["type"]
+        field = _field_name(loc)
+        value = err.get("input")
+        if kind == "missing":
+            problems.append(doc.problem(full[:-1], f"{prefix}verplicht veld '{field}' ontbreekt"))
+        elif kind == "extra_forbidden":
+            hint = suggest(field, _model_fields(model, loc[:-1]))
+            problems.append(doc.problem(full, f"{prefix}onbekend veld '{field}'{hint}", key=True))
+        elif kind in ("literal_error", "enum"):
+            choices = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+            hint = suggest(value, choices)
+            problems.append(
+                doc.problem(full, f"{prefix}{field} '{value}' is ongeldig; kies uit {', '.join(choices)}{hint}")
+            )
+        elif kind == "string_pattern_mismatch":
+            if field in ("lines",):
+                msg = f"{field} '{value}' is ongeldig; schrijf een regelnummer of bereik, bijvoorbeeld '120-135'"
+            elif field == "date":
+                msg = f"{field} '{value}' is ongeldig; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD"
+            else:
+                msg = f"{field} '{value}' is geen geldige id; gebruik kleine letters, cijfers en streepjes (bijv. 'warm-welkom')"
+            problems.append(doc.problem(full, prefix + msg))
+        elif kind in _TYPE_NAMES:
+            shown = f" (nu: {_show(value)})" if not isinstance(value, dict | list) else ""
+            problems.append(doc.problem(full, f"{prefix}{field} moet {_TYPE_NAMES[kind]} zijn{shown}"))
+        elif kind == "too_short":
+            problems.append(doc.problem(full, f"{prefix}{field} mag niet leeg zijn"))
+        elif kind in ("string_too_long",):
+            limit = err.get("ctx", {}).get("max_length")
+            problems.append(doc.problem(full, f"{prefix}{field} is te lang (maximaal {limit} tekens)"))
+        elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            problems.append(doc.problem(full, f"{prefix}{field} {value} valt buiten het toegestane bereik ({_bound(err)})"))
+        elif kind == "value_error":
+            reason = str(err.get("ctx", {}).get("error", err["msg"]))
+            problems.append(doc.problem(full, f"{prefix}{field}: {reason}"))
+        else:
+            problems.append(doc.problem(full, f"{prefix}{field} is ongeldig ({err['msg']})"))
+    return problems
+
+
+def _show(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) < 40 else text[:37] + "..."
+
+
+def _bound(err: Any) -> str:
+    ctx = err.get("ctx", {})
+    words = {"ge": "minimaal", "le": "maximaal", "gt": "groter dan", "lt": "kleiner dan"}
+    return ", ".join(f"{words[k]} {v}" for k, v in ctx.items() if k in words)

@@ -1,0 +1,277 @@
+"""Typed records: the single definition of what valid content is.
+
+The JSON Schema for editors and the field documentation are generated from these models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from toolbox import markup
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Sector = Literal["MBO", "HBO", "WO"]
+Theme = Literal["binding", "welzijn"]
+Ring = Literal["onderwijs", "extracurriculair", "beleid"]
+Horizon = Literal["kort", "midden", "lang"]
+TipCategory = Literal["informeren", "faciliteren", "zichtbaar-maken"]
+
+SECTORS: tuple[Sector, ...] = ("MBO", "HBO", "WO")
+THEMES: dict[Theme, str] = {"binding": "Sociale binding", "welzijn": "Welzijn"}
+RINGS: dict[Ring, str] = {
+    "onderwijs": "Onderwijs",
+    "extracurriculair": "Extracurriculair",
+    "beleid": "Beleid en organisatie",
+}
+HORIZONS: dict[Horizon, str] = {"kort": "Kort", "midden": "Midden", "lang": "Lang"}
+
+
+def _clean_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("mag niet leeg zijn")
+    if problems := markup.problems_in(value):
+        raise ValueError("; ".join(problems))
+    return value
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("moet op één regel staan")
+    return value
+
+
+def _https(value: str) -> str:
+    if not value.startswith("https://") or " " in value:
+        raise ValueError(f"'{value}' is geen https://-adres")
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Markdown = Annotated[str, AfterValidator(_clean_text)]
+Text = Annotated[str, AfterValidator(_clean_text)]
+Title = Annotated[str, AfterValidator(_clean_text), AfterValidator(_single_line), Field(max_length=200)]
+Url = Annotated[str, AfterValidator(_https)]
+Lines = Annotated[str, StringConstraints(pattern=r"^[0-9]+(-[0-9]+)?$")]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown fields are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, validate_default=False)
+
+
+def _unique(values: list, what: str) -> list:  # type: ignore[type-arg]
+    seen = set()
+    for v in values:
+        if v in seen:
+            raise ValueError(f"{what} '{v}' staat dubbel in de lijst")
+        seen.add(v)
+    return values
+
+
+class Source(Record):
+    document: Slug
+    section: Title
+    lines: Lines | None = None
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Quote(Record):
+    text: Text
+    role: Title
+    institution: Title | None = None
+
+
+class Element(Record):
+    id: Slug
+    number: Annotated[int, Field(ge=1, le=16)]
+    title: Title
+    theme: Theme
+    ring: Ring
+    summary: Text
+    findings: Markdown
+    participation: Markdown | None = None
+    quotes: list[Quote] = []
+    literature: Markdown | None = None
+    recommendations: Annotated[list[Text], Field(min_length=1)]
+    related: list[Slug] = []
+    sources: Sources
+
+    _unique_related = field_validator("related")(lambda v: _unique(v, "element"))
+
+
+class Intervention(Record):
+    id: Slug
+    title: Title
+    numbers: list[Annotated[int, Field(ge=1, le=58)]] = []
+    parent: Slug | None = None
+    elements: Annotated[list[Slug], Field(min_length=1)]
+    sectors: Annotated[list[Sector], Field(min_length=1)]
+    description: Markdown
+    case: Slug | None = None
+    sources: Sources
+
+    _unique_numbers = field_validator("numbers")(lambda v: _unique(v, "nummer"))
+    _unique_elements = field_validator("elements")(lambda v: _unique(v, "element"))
+    _unique_sectors = field_validator("sectors")(lambda v: _unique(v, "sector"))
+
+
+class InterventionFile(Record):
+    interventions: list[Intervention]
+
+
+class Case(Record):
+    id: Slug
+    title: Title
+    institution: Title
+    sector: Sector
+    summary: Text
+    description: Markdown
+    elements: Annotated[list[Slug], Field(min_length=1)]
+    target_group: Text | None = None
+    goal: Text | None = None
+    time_needed: Text | None = None
+    tips: list[Text] = []
+    sources: Sources
+
+    _unique_elements = field_validator("elements")(lambda v: _unique(v, "element"))
+
+
+class Topic(Record):
+    id: Slug
+    title: Title
+    summary: Text
+    findings: Markdown
+    quotes: list[Quote] = []
+    elements: list[Slug] = []
+    cases: list[Slug] = []
+    sources: Sources
+
+
+class Tip(Record):
+    text: Text
+    group: Title | None = None
+
+
+class RoadmapItem(Record):
+    id: Slug
+    number: Annotated[int, Field(ge=1)]
+    title: Title
+    note: Markdown | None = None
+    tips: Annotated[list[Tip], Field(min_length=1)]
+    stakeholders: list[Title] = []
+    horizon: list[Horizon] = []
+    sources: Sources
+
+
+class Cluster(Record):
+    id: Slug
+    title: Title
+    items: Annotated[list[RoadmapItem], Field(min_length=1)]
+
+
+class HorizonMeaning(Record):
+    id: Horizon
+    label: Title
+    meaning: Text
+
+
+class Roadmap(Record):
+    id: Slug
+    title: Title
+    intro: Markdown
+    stakeholders_note: Text | None = None
+    horizons: list[HorizonMeaning]
+    stakeholders: Annotated[list[Title], Field(min_length=1)]
+    clusters: Annotated[list[Cluster], Field(min_length=1)]
+    sources: Sources
+
+
+class ResponseTips(Record):
+    category: TipCategory
+    title: Title
+    tips: Annotated[list[Text], Field(min_length=1)]
+
+
+class TimelineEntry(Record):
+    activity: Title
+    start: dt.date
+    end: dt.date | None = None
+    note: Text | None = None
+
+
+class Link(Record):
+    title: Title
+    url: Url
+
+
+class Communication(Record):
+    id: Slug
+    title: Title
+    intro: Markdown
+    rule: Text
+    neutral_examples: Annotated[list[Text], Field(min_length=1)]
+    steering_intro: Text
+    steering_examples: Annotated[list[Text], Field(min_length=1)]
+    doubt: Markdown | None = None
+    response_tips: list[ResponseTips] = []
+    facts: list[Text] = []
+    timeline: list[TimelineEntry] = []
+    links: list[Link] = []
+    wellbeing_offer: Markdown | None = None
+    sources: Sources
+
+
+class Conclusion(Record):
+    number: Annotated[int, Field(ge=1)]
+    title: Title
+    text: Markdown
+    recommendations: list[Text] = []
+
+
+class PracticeBox(Record):
+    number: Annotated[int, Field(ge=1)]
+    title: Title
+    institution: Title | None = None
+    text: Markdown
+
+
+class InventoryCategory(Record):
+    category: Title
+    central: list[Text] = []
+    curriculum: list[Text] = []
+
+
+class Practice(Record):
+    id: Slug
+    title: Title
+    summary: Text
+    intro: Markdown
+    conclusions: list[Conclusion] = []
+    boxes: list[PracticeBox] = []
+    inventory: list[InventoryCategory] = []
+    sources: Sources
+
+
+class Document(Record):
+    id: Slug
+    title: Title
+    subtitle: Title | None = None
+    authors: list[Title] = []
+    organisation: Title | None = None
+    date: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
+    kind: Title
+    description: Text
+    url: Url | None = None
+    note: Text | None = None
+
+
+class DocumentFile(Record):
+    documents: Annotated[list[Document], Field(min_length=1)]
