@@ -1,0 +1,114 @@
+"""Shared fixtures: copies of the repository, a built site, a local server and a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ["elements", "cases", "content", "interventions.yaml", "mkdocs.yml", "hooks", "overrides", "schemas"]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def copy_repository(target: Path) -> Path:
+    """A copy of everything a build reads, so a test can change it freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in CONTENT:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name)
+        elif src.is_file():
+            shutil.copy2(src, target / name)
+    return target
+
+
+def run_toolbox(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "toolbox", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=root,
+    )
+
+
+def run_mkdocs(root: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=root,
+        env=env,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return copy_repository(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real repository, built once with `mkdocs build --strict`."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = run_mkdocs(ROOT, "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh page that records console errors in `page.console_errors`."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.console_errors = errors
+    yield pg
+    context.close()
