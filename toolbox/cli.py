@@ -44,9 +44,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="toolbox", description="Samen Sterker toolbox: inhoud controleren en omzetten.")
     parser.add_argument("--root", type=Path, default=Path("."), help="map van de repository (standaard: de huidige map)")
+    # --root may also follow the sub-command (`toolbox validate --root DIR`).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="controleer alle records").set_defaults(func=cmd_validate)
-    gen = sub.add_parser("generate", help="schrijf de gegenereerde Markdown-pagina's naar een map")
+    sub.add_parser("validate", parents=[common], help="controleer alle records").set_defaults(func=cmd_validate)
+    gen = sub.add_parser("generate", parents=[common], help="schrijf de gegenereerde Markdown-pagina's naar een map")
     gen.add_argument("--out", type=Path, required=True)
     gen.set_defaults(func=cmd_generate)
     return parser
@@ -54,5 +57,4 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # Sub-commands may also take --root after their name.
     return int(args.func(args))
