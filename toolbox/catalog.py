@@ -93,7 +93,9 @@ class _Collector:
         for part in loc:
             data = data[part]
         if not isinstance(data, dict):
-            self.problems.append(doc.problem(loc, f"{label + ': ' if label else ''}verwacht een groep velden (veld: waarde)"))
+            self.problems.append(
+                doc.problem(loc, f"{label + ': ' if label else ''}verwacht een groep velden (veld: waarde)")
+            )
             return None
         try:
             return model.model_validate(data)
@@ -124,12 +126,11 @@ def load_catalog(root: Path | str) -> Catalog:
         docs[record.id] = (doc, loc)
         cat.origins[record.id] = Origin(doc.path, doc.locate(loc)[0])
 
-    if doc := c.read(DOCUMENTS_FILE):
-        if file := c.model(doc, m.DocumentFile):
-            for i, d in enumerate(file.documents):
-                if d.id in cat.documents:
-                    c.problems.append(doc.problem(("documents", i, "id"), f"document-id '{d.id}' staat dubbel"))
-                cat.documents[d.id] = d
+    if (doc := c.read(DOCUMENTS_FILE)) and (file := c.model(doc, m.DocumentFile)):
+        for i, d in enumerate(file.documents):
+            if d.id in cat.documents:
+                c.problems.append(doc.problem(("documents", i, "id"), f"document-id '{d.id}' staat dubbel"))
+            cat.documents[d.id] = d
 
     element_files = sorted((root / ELEMENTS_DIR).glob("*.yaml")) if (root / ELEMENTS_DIR).is_dir() else []
     if not element_files:
@@ -161,7 +162,7 @@ def load_catalog(root: Path | str) -> Catalog:
             register(case, doc, (), "casus")
             cat.cases.setdefault(case.id, case)
 
-    singles: list[tuple[str, type[BaseModel], str, str]] = [
+    singles: list[tuple[str, type[m.Topic | m.Roadmap | m.Communication | m.Practice], str, str]] = [
         (TOPIC_FILE, m.Topic, "topics", "thema"),
         (ROADMAP_FILE, m.Roadmap, "roadmap", "roadmap"),
         (COMMUNICATION_FILE, m.Communication, "communication", "communicatie"),
@@ -171,7 +172,8 @@ def load_catalog(root: Path | str) -> Catalog:
         if (doc := c.read(rel)) and (rec := c.model(doc, model, label=kind)):
             register(rec, doc, (), kind)
             if attr == "topics":
-                cat.topics[rec.id] = rec  # type: ignore[assignment]
+                assert isinstance(rec, m.Topic)
+                cat.topics[rec.id] = rec
             else:
                 setattr(cat, attr, rec)
 
@@ -190,7 +192,9 @@ def _check_references(cat: Catalog, docs: dict[str, tuple[Document, Loc]], probl
     def ref(owner: str, field_loc: Loc, value: str, choices: list[str], what: str, label: str) -> None:
         if value not in choices:
             doc, loc = docs[owner]
-            problems.append(doc.problem(loc + field_loc, f"{label}: onbekend {what} '{value}'{suggest(value, choices)}"))
+            problems.append(
+                doc.problem(loc + field_loc, f"{label}: onbekend {what} '{value}'{suggest(value, choices)}")
+            )
 
     def check_sources(owner: str, sources: list[m.Source], base: Loc, label: str) -> None:
         for i, s in enumerate(sources):
@@ -202,7 +206,9 @@ def _check_references(cat: Catalog, docs: dict[str, tuple[Document, Loc]], probl
         for i, r in enumerate(el.related):
             if r == el.id:
                 doc, loc = docs[el.id]
-                problems.append(doc.problem(loc + ("related", i), f"{label}: een element kan niet aan zichzelf verwant zijn"))
+                problems.append(
+                    doc.problem(loc + ("related", i), f"{label}: een element kan niet aan zichzelf verwant zijn")
+                )
             else:
                 ref(el.id, ("related", i), r, element_ids, "element", label)
         check_sources(el.id, el.sources, (), label)
@@ -210,7 +216,12 @@ def _check_references(cat: Catalog, docs: dict[str, tuple[Document, Loc]], probl
     for el in cat.elements.values():
         if el.number in by_number:
             doc, loc = docs[el.id]
-            problems.append(doc.problem(loc + ("number",), f"element '{el.id}': nummer {el.number} is al gebruikt door '{by_number[el.number]}'"))
+            problems.append(
+                doc.problem(
+                    loc + ("number",),
+                    f"element '{el.id}': nummer {el.number} is al gebruikt door '{by_number[el.number]}'",
+                )
+            )
         by_number.setdefault(el.number, el.id)
 
     for iv in cat.interventions.values():
@@ -228,11 +239,19 @@ def _check_references(cat: Catalog, docs: dict[str, tuple[Document, Loc]], probl
                 parent = cat.interventions.get(iv.parent)
                 if parent is not None and parent.parent is not None:
                     doc, loc = docs[iv.id]
-                    problems.append(doc.problem(loc + ("parent",), f"{label}: '{iv.parent}' is zelf al een voorbeeld; kies de hoofdaanpak"))
+                    problems.append(
+                        doc.problem(
+                            loc + ("parent",), f"{label}: '{iv.parent}' is zelf al een voorbeeld; kies de hoofdaanpak"
+                        )
+                    )
         for i, n in enumerate(iv.numbers):
             if n in numbers_seen:
                 doc, loc = docs[iv.id]
-                problems.append(doc.problem(loc + ("numbers", i), f"{label}: rij {n} van bijlage 7 hoort al bij aanpak '{numbers_seen[n]}'"))
+                problems.append(
+                    doc.problem(
+                        loc + ("numbers", i), f"{label}: rij {n} van bijlage 7 hoort al bij aanpak '{numbers_seen[n]}'"
+                    )
+                )
             numbers_seen.setdefault(n, iv.id)
         check_sources(iv.id, iv.sources, (), label)
 
@@ -256,7 +275,14 @@ def _check_references(cat: Catalog, docs: dict[str, tuple[Document, Loc]], probl
             for ii, item in enumerate(cluster.items):
                 base: Loc = ("clusters", ci, "items", ii)
                 for si, s in enumerate(item.stakeholders):
-                    ref(rm.id, base + ("stakeholders", si), s, canonical, "betrokkene (niet in de lijst 'stakeholders')", f"roadmap '{item.id}'")
+                    ref(
+                        rm.id,
+                        base + ("stakeholders", si),
+                        s,
+                        canonical,
+                        "betrokkene (niet in de lijst 'stakeholders')",
+                        f"roadmap '{item.id}'",
+                    )
                 check_sources(rm.id, item.sources, base, f"roadmap '{item.id}'")
         check_sources(rm.id, rm.sources, (), "roadmap")
     for single in (cat.communication, cat.practice):

@@ -22,10 +22,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     cat = _load(args.root)
     if cat is None:
         return 1
-    print(
-        f"In orde: {len(cat.elements)} elementen, {len(cat.interventions)} aanpakken, "
-        f"{len(cat.cases)} casussen."
-    )
+    print(f"In orde: {len(cat.elements)} elementen, {len(cat.interventions)} aanpakken, {len(cat.cases)} casussen.")
     return 0
 
 
@@ -42,8 +39,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="toolbox", description="Samen Sterker toolbox: inhoud controleren en omzetten.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="map van de repository (standaard: de huidige map)")
+    parser = argparse.ArgumentParser(
+        prog="toolbox", description="Samen Sterker toolbox: inhoud controleren en omzetten."
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="map van de repository (standaard: de huidige map)"
+    )
     # --root may also follow the sub-command (`toolbox validate --root DIR`).
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)

@@ -109,7 +109,9 @@ def translate(
             limit = err.get("ctx", {}).get("max_length")
             problems.append(doc.problem(full, f"{prefix}{field} is te lang (maximaal {limit} tekens)"))
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            problems.append(doc.problem(full, f"{prefix}{field} {value} valt buiten het toegestane bereik ({_bound(err)})"))
+            problems.append(
+                doc.problem(full, f"{prefix}{field} {value} valt buiten het toegestane bereik ({_bound(err)})")
+            )
         elif kind == "value_error":
             reason = str(err.get("ctx", {}).get("error", err["msg"]))
             problems.append(doc.problem(full, f"{prefix}{field}: {reason}"))

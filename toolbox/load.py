@@ -84,9 +84,7 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
 
 def parse_yaml(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text into a Document, or return the problems that prevent it."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Problem(rel, 1, 1, "bestand is leeg")]
     try:
         node = yaml.compose(text, Loader=_Loader)

@@ -6,7 +6,7 @@ The JSON Schema for editors and the field documentation are generated from these
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -65,7 +65,7 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, validate_default=False)
 
 
-def _unique(values: list, what: str) -> list:  # type: ignore[type-arg]
+def _unique(values: list[Any], what: str) -> list[Any]:
     seen = set()
     for v in values:
         if v in seen:
