@@ -77,6 +77,9 @@ class _Collector:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        # Ids of records that failed validation: references to them are not reported again,
+        # so one broken record does not bury the editor in follow-up errors.
+        self.broken: set[str] = set()
 
     def read(self, rel: str, required: bool = True) -> Document | None:
         path = self.root / rel
@@ -101,6 +104,8 @@ class _Collector:
             return model.model_validate(data)
         except ValidationError as exc:
             self.problems.extend(translate(exc, doc, model, loc, label))
+            if isinstance(data.get("id"), str):
+                self.broken.add(data["id"])
             return None
 
 
@@ -177,20 +182,22 @@ def load_catalog(root: Path | str) -> Catalog:
             else:
                 setattr(cat, attr, rec)
 
-    _check_references(cat, docs, c.problems)
+    _check_references(cat, docs, c.problems, c.broken)
     if c.problems:
         raise ContentError(c.problems)
     _link(cat)
     return cat
 
 
-def _check_references(cat: Catalog, docs: dict[str, tuple[Document, Loc]], problems: list[Problem]) -> None:
+def _check_references(
+    cat: Catalog, docs: dict[str, tuple[Document, Loc]], problems: list[Problem], broken: set[str]
+) -> None:
     element_ids = list(cat.elements)
     case_ids = list(cat.cases)
     iv_ids = list(cat.interventions)
 
     def ref(owner: str, field_loc: Loc, value: str, choices: list[str], what: str, label: str) -> None:
-        if value not in choices:
+        if value not in choices and value not in broken:
             doc, loc = docs[owner]
             problems.append(
                 doc.problem(loc + field_loc, f"{label}: onbekend {what} '{value}'{suggest(value, choices)}")
