@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,41 +18,42 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from toolbox import atomic, search_index
-from toolbox.catalog import Catalog, load_catalog
+from toolbox.catalog import source_files
 from toolbox.problems import ContentError
-from toolbox.render import render_site
+from toolbox.render import TEMPLATES, render_site
+from toolbox.session import SESSION
 
 log = logging.getLogger("mkdocs.hooks.toolbox")
 
-_state: dict[str, Any] = {"command": "build", "catalog": None, "site_dir": None}
-
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command
+    SESSION.command = command
 
 
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
+    _pin_build_date(root)
     try:
-        _state["catalog"] = load_catalog(root)
+        _, problems = SESSION.load(root)
     except ContentError as exc:
         for problem in exc.problems:
             log.error(str(problem))
-        if _state["command"] == "serve" and _state["catalog"] is not None:
-            log.error("De site toont de laatste versie zonder fouten; herstel de fouten hierboven.")
-        else:
-            raise Abort(f"De inhoud bevat {len(exc.problems)} fout(en); de site is niet gebouwd.") from None
-    if _state["command"] == "build":
+        raise Abort(f"De inhoud bevat {len(exc.problems)} fout(en); de site is niet gebouwd.") from None
+    if problems is not None:
+        for problem in problems.problems:
+            log.error(str(problem))
+        log.error("De voorbeeldweergave toont de laatste versie zonder fouten; herstel de fouten hierboven.")
+    if SESSION.command == "build":
         # Build next to the real site and swap at the end: a failed build leaves site/ untouched.
         site_dir = Path(config.site_dir)
-        _state["site_dir"] = site_dir
+        SESSION.site_dir = site_dir
         config.site_dir = str(atomic.staging_dir(site_dir))
     return config
 
 
 def on_files(files: Files, config: Any) -> Files:
-    catalog: Catalog = _state["catalog"]
-    for uri, page in render_site(catalog).items():
+    assert SESSION.catalog is not None
+    for uri, page in render_site(SESSION.catalog).items():
         file = File.generated(config, uri, content=page.text)
         file.edit_uri = f"{page.source.path}#L{page.source.line}" if page.source else None
         files.append(file)
@@ -59,24 +62,43 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     root = Path(config.config_file_path).parent
-    for watched in ("elements", "cases", "content", "interventions.yaml", "toolbox/templates"):
-        if (root / watched).exists():
-            server.watch(str(root / watched))
+    # Watch the record files (not the repository root, which holds site/ and .venv/) and templates.
+    folders = {path.parent for path in source_files(root) if path.parent != root}
+    for watched in [*source_files(root), *folders, TEMPLATES]:
+        server.watch(str(watched))
     return server
 
 
 def on_post_build(config: Any) -> None:
     search_index.build(Path(config.site_dir))
-    if _state["command"] != "build":
+    if SESSION.command != "build" or SESSION.site_dir is None:
         return
     if config.strict and _strict_warnings():
         return  # MkDocs aborts right after this hook; keep the previous site.
-    atomic.publish(Path(config.site_dir), _state["site_dir"])
+    atomic.publish(Path(config.site_dir), SESSION.site_dir)
 
 
 def on_build_error(error: Exception) -> None:
-    if _state["command"] == "build" and _state["site_dir"] is not None:
-        atomic.discard(atomic.staging_dir(_state["site_dir"]))
+    if SESSION.command == "build" and SESSION.site_dir is not None:
+        atomic.discard(atomic.staging_dir(SESSION.site_dir))
+
+
+def _pin_build_date(root: Path) -> None:
+    """Make builds reproducible: MkDocs dates pages and the sitemap (and its gzip header) with
+    SOURCE_DATE_EPOCH when set, else with today's date. Unless the caller set it, use the time of
+    the latest commit, or, outside git, the newest source file."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    try:
+        git = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
+        )
+        stamp = git.stdout.strip() if git.returncode == 0 else ""
+    except OSError:  # git not installed
+        stamp = ""
+    if not stamp.isdigit():
+        stamp = str(max((int(p.stat().st_mtime) for p in source_files(root)), default=0))
+    os.environ["SOURCE_DATE_EPOCH"] = stamp
 
 
 def _strict_warnings() -> bool:

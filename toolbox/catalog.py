@@ -27,6 +27,7 @@ ROADMAP_FILE = "content/roadmap.yaml"
 COMMUNICATION_FILE = "content/communicatie.yaml"
 TOPIC_FILE = "content/online-onderwijs.yaml"
 PRACTICE_FILE = "content/hbo-praktijk.yaml"
+SINGLE_FILES = (DOCUMENTS_FILE, ROADMAP_FILE, COMMUNICATION_FILE, TOPIC_FILE, PRACTICE_FILE)
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -69,6 +70,15 @@ class Catalog:
     def source_paths(self) -> list[Path]:
         """Every file the catalog is built from (for `mkdocs serve` to watch)."""
         return sorted({self.root / o.path for o in self.origins.values()})
+
+
+def source_files(root: Path) -> list[Path]:
+    """Every YAML file the catalog reads (for caching and for `mkdocs serve` to watch)."""
+    files = [root / INTERVENTIONS_FILE, *(root / p for p in SINGLE_FILES)]
+    for folder in (ELEMENTS_DIR, CASES_DIR):
+        if (root / folder).is_dir():
+            files.extend(sorted((root / folder).glob("*.yaml")))
+    return [f for f in files if f.is_file()]
 
 
 class _Collector:

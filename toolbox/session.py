@@ -1,0 +1,48 @@
+"""State that must outlive one MkDocs build.
+
+`mkdocs serve` re-imports hook modules on every rebuild, so the hook keeps nothing itself.
+This module (imported once per process) remembers the command, the site directory and the
+last valid catalog, which is reused while no source file changed and shown while the
+editor fixes a mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolbox.catalog import Catalog, load_catalog, source_files
+from toolbox.problems import ContentError
+
+
+@dataclass
+class BuildSession:
+    command: str = "build"
+    site_dir: Path | None = None
+    catalog: Catalog | None = None
+    fingerprint: tuple[tuple[str, int, int], ...] | None = None
+
+    def load(self, root: Path) -> tuple[Catalog, ContentError | None]:
+        """The current catalog; while serving, a broken edit keeps the last valid one."""
+        fingerprint = _fingerprint(root)
+        if self.catalog is not None and fingerprint == self.fingerprint and self.catalog.root == root:
+            return self.catalog, None
+        try:
+            self.catalog = load_catalog(root)
+        except ContentError as exc:
+            if self.command == "serve" and self.catalog is not None:
+                return self.catalog, exc
+            raise
+        self.fingerprint = fingerprint
+        return self.catalog, None
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    stats = []
+    for path in source_files(root):
+        st = path.stat()
+        stats.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(stats)
+
+
+SESSION = BuildSession()
