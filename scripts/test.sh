@@ -10,8 +10,8 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test]'
 if [ -f package.json ]; then npm ci --silent --no-audit --no-fund; fi
-.venv/bin/ruff check toolbox hooks tests bench
-.venv/bin/ruff format --check toolbox hooks tests bench
+.venv/bin/ruff check
+.venv/bin/ruff format --check
 .venv/bin/mypy
 .venv/bin/python -m toolbox validate
 .venv/bin/python -m pytest -q "$@"
