@@ -51,12 +51,43 @@ def _https(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-Markdown = Annotated[str, AfterValidator(_clean_text)]
-Text = Annotated[str, AfterValidator(_clean_text)]
-Title = Annotated[str, AfterValidator(_clean_text), AfterValidator(_single_line), Field(max_length=200)]
-Url = Annotated[str, AfterValidator(_https)]
-Lines = Annotated[str, StringConstraints(pattern=r"^[0-9]+(-[0-9]+)?$")]
+# The text rules as JSON Schema too, so editors see mistakes while typing (see toolbox/schema.py).
+_NO_HTML: dict[str, Any] = {"not": {"pattern": markup._RAW_HTML.pattern}}
+_TEXT_SCHEMA: dict[str, Any] = {"pattern": r"\S", **_NO_HTML}
+_TITLE_SCHEMA: dict[str, Any] = {"pattern": r"^\s*[^\n]*\S[^\n]*\s*$", **_NO_HTML}
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(description="Id: kleine letters, cijfers en streepjes, bijvoorbeeld 'warm-welkom'."),
+]
+Markdown = Annotated[
+    str,
+    AfterValidator(_clean_text),
+    Field(
+        description="Markdown: alinea's, lijsten, **vet**, *cursief* en [links](https://...); geen HTML.",
+        json_schema_extra=_TEXT_SCHEMA,
+    ),
+]
+Text = Annotated[
+    str, AfterValidator(_clean_text), Field(description="Tekst, zonder HTML.", json_schema_extra=_TEXT_SCHEMA)
+]
+Title = Annotated[
+    str,
+    AfterValidator(_clean_text),
+    AfterValidator(_single_line),
+    Field(max_length=200, description="Tekst op één regel, zonder Markdown.", json_schema_extra=_TITLE_SCHEMA),
+]
+Url = Annotated[
+    str,
+    AfterValidator(_https),
+    Field(description="Webadres dat met https:// begint.", json_schema_extra={"pattern": "^https://[^ ]*$"}),
+]
+Lines = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]+(-[0-9]+)?$"),
+    Field(description="Regelnummer of bereik in de brontekst, bijvoorbeeld '120-135'."),
+]
 
 
 class Record(BaseModel):
@@ -227,6 +258,39 @@ class Communication(Record):
     links: list[Link] = []
     wellbeing_offer: Markdown | None = None
     sources: Sources
+
+
+def _portable_pattern(value: str) -> str:
+    """A regular expression that Python and the browser read alike (see content/nse-regels.yaml)."""
+    import re
+
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"patroon '{value}' is geen geldige reguliere expressie ({exc})") from None
+    for bad in ("(?<", "(?P", "(?i", "(?s", "(?m", "(?x", "(?#", "\\A", "\\Z"):
+        if bad in value:
+            raise ValueError(f"patroon '{value}': '{bad}' werkt niet in de browser; gebruik alleen (?: ...)")
+    if re.sub(r"\\[A-Za-z]", "", value) != re.sub(r"\\[A-Za-z]", "", value).lower():
+        raise ValueError(f"patroon '{value}': schrijf patronen in kleine letters (de tekst wordt eerst omgezet)")
+    return value
+
+
+class NseRule(Record):
+    """One rule of the NSE message check, tied to a steering example of the guidelines."""
+
+    id: Slug
+    title: Title
+    example: Text  # verbatim one of Communication.steering_examples
+    suggestions: Annotated[list[Text], Field(min_length=1)]  # verbatim Communication.neutral_examples
+    patterns: Annotated[list[Annotated[str, AfterValidator(_portable_pattern)]], Field(min_length=1)]
+
+
+class NseRules(Record):
+    id: Slug
+    title: Title
+    disclaimer: Text
+    rules: Annotated[list[NseRule], Field(min_length=1)]
 
 
 class Conclusion(Record):

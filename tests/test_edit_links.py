@@ -1,0 +1,65 @@
+"""Every page's edit button points to the YAML file and line of the record the page is made from."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT
+from toolbox.catalog import load_catalog
+from toolbox.render import case_uri, element_uri, intervention_uri
+
+CAT = load_catalog(ROOT)
+EDIT = re.compile(r'<a href="([^"]+)"[^>]*rel="edit"')
+ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([a-z0-9-]+)")
+
+
+def _edit_prefix() -> str:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])
+    return str(config["edit_uri_template"]).split("{path}")[0]
+
+
+def _edit_links(site_dir: Path) -> dict[str, str]:
+    links = {}
+    for page in site_dir.rglob("*.html"):
+        found = EDIT.findall(page.read_text(encoding="utf-8"))
+        assert len(found) <= 1, page
+        if found:
+            links[page.relative_to(site_dir).as_posix()] = html.unescape(found[0])
+    return links
+
+
+def test_every_edit_link_points_to_the_line_of_a_record_id(site_dir: Path) -> None:
+    prefix = _edit_prefix()
+    links = _edit_links(site_dir)
+    assert links
+    for page, href in links.items():
+        assert href.startswith(prefix), (page, href)
+        path, _, anchor = href[len(prefix) :].partition("#L")
+        assert (ROOT / path).is_file(), (page, href)
+        line = (ROOT / path).read_text(encoding="utf-8").splitlines()[int(anchor) - 1]
+        match = ID_LINE.match(line)
+        assert match, f"{page}: {path}:{anchor} holds no id ({line!r})"
+        origin = CAT.origins[match.group(1)]
+        assert (origin.path, origin.line) == (path, int(anchor)), page
+
+
+def test_every_record_page_has_an_edit_link_to_its_own_record(site_dir: Path) -> None:
+    links = _edit_links(site_dir)
+    pages = (
+        [(element_uri(i), i) for i in CAT.elements]
+        + [(intervention_uri(i), i) for i in CAT.interventions]
+        + [(case_uri(i), i) for i in CAT.cases]
+    )
+    for uri, ident in pages:
+        html_page = uri[: -len(".md")] + "/index.html"
+        origin = CAT.origins[ident]
+        assert links.get(html_page, "").endswith(f"/{origin.path}#L{origin.line}"), html_page
+
+
+def test_overview_pages_have_no_edit_link_to_a_missing_markdown_file(site_dir: Path) -> None:
+    for page, href in _edit_links(site_dir).items():
+        assert not href.split("#")[0].endswith(".md"), (page, href)
