@@ -24,6 +24,10 @@ _TYPE_NAMES = {
     "date_type": "een datum (JJJJ-MM-DD)",
     "date_parsing": "een datum (JJJJ-MM-DD)",
     "date_from_datetime_parsing": "een datum (JJJJ-MM-DD)",
+    "date_from_datetime_inexact": "een datum (JJJJ-MM-DD) zonder tijd",
+    "float_type": "een getal",
+    "float_parsing": "een getal",
+    "bool_parsing": "ja/nee (true/false)",
 }
 
 
@@ -105,9 +109,10 @@ def translate(
             problems.append(doc.problem(full, f"{prefix}{field} moet {_TYPE_NAMES[kind]} zijn{shown}"))
         elif kind == "too_short":
             problems.append(doc.problem(full, f"{prefix}{field} mag niet leeg zijn"))
-        elif kind in ("string_too_long",):
+        elif kind in ("string_too_long", "too_long"):  # `too_long`: a length limit after an AfterValidator
             limit = err.get("ctx", {}).get("max_length")
-            problems.append(doc.problem(full, f"{prefix}{field} is te lang (maximaal {limit} tekens)"))
+            unit = "tekens" if isinstance(value, str) else "items"
+            problems.append(doc.problem(full, f"{prefix}{field} is te lang (maximaal {limit} {unit})"))
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             problems.append(
                 doc.problem(full, f"{prefix}{field} {value} valt buiten het toegestane bereik ({_bound(err)})")
@@ -116,7 +121,8 @@ def translate(
             reason = str(err.get("ctx", {}).get("error", err["msg"]))
             problems.append(doc.problem(full, f"{prefix}{field}: {reason}"))
         else:
-            problems.append(doc.problem(full, f"{prefix}{field} is ongeldig ({err['msg']})"))
+            # pydantic's own message is English; editors get the Dutch field name and the error kind.
+            problems.append(doc.problem(full, f"{prefix}{field} is ongeldig (soort fout: {kind})"))
     return problems
 
 

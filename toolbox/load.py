@@ -8,7 +8,9 @@ that each of those cases becomes a clear problem for the editor instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ Loc = tuple[str | int, ...]
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _SCALARS = yaml.constructor.SafeConstructor()
+_SCALAR_NAMES = {_TAG + "int": "geheel getal", _TAG + "float": "getal", _TAG + "bool": "ja/nee", _TAG + "null": "leeg"}
 
 
 @dataclass
@@ -87,13 +90,23 @@ def parse_yaml(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Problem(rel, 1, 1, "bestand is leeg")]
     try:
+        # libyaml's composer recurses in C and crashes the process on very deep input, so
+        # suspiciously deep text is first measured on the (iterative) event stream.
+        if (deep := _too_deep(text)) is not None:
+            return None, [Problem(rel, *deep, f"gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")]
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, text, rel)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [
+            Problem(rel, line, col, f"teken U+{exc.character:04X} is niet toegestaan (stuurteken); verwijder het")
+        ]
     except yaml.YAMLError as exc:
-        return None, [Problem(rel, 1, 1, f"YAML-fout: {exc}")]
+        return None, [Problem(rel, 1, 1, f"YAML-syntaxfout: {exc}")]
     except RecursionError:
-        return None, [Problem(rel, 1, 1, "YAML is te diep genest")]
+        return None, [Problem(rel, 1, 1, f"gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")]
     if node is None:
         return None, [Problem(rel, 1, 1, "bestand is leeg")]
     doc = Document(rel, None)
@@ -111,31 +124,70 @@ def read_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     return parse_yaml(text, rel)
 
 
+_BRACKETS = re.compile(r"[^\[\]{}]+")
+_BLOCK_PREFIX = re.compile(r"^[ \t]*(?:[-?:][ \t]+)*", re.MULTILINE)
+_KEY_ON_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|$)")
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Line and column where nesting exceeds MAX_DEPTH, or None; cheap unless the text may be deep."""
+    flow = max(accumulate(1 if c in "[{" else -1 for c in _BRACKETS.sub("", text)), default=0)
+    block = max(map(len, _BLOCK_PREFIX.findall(text)), default=0)
+    if flow + block <= MAX_DEPTH:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH + 1 and (mark := event.start_mark) is not None:  # the root is level 0 in `_build`
+                return mark.line + 1, mark.column + 1
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+    return None
+
+
+# libyaml (CSafeLoader) and PyYAML's pure-Python parser word some problems differently.
+_SYNTAX = {
+    "mapping values are not allowed": "dubbele punt op een onverwachte plek; klopt de inspringing, of staat er tekst met ': ' zonder aanhalingstekens?",
+    "could not find expected ':'": "dubbele punt (':') ontbreekt na een veldnaam",
+    "found unexpected end of stream": "tekst tussen aanhalingstekens wordt niet afgesloten; het afsluitende aanhalingsteken ontbreekt",
+    "did not find expected ',' or ']'": "lijst tussen [ ] wordt niet afgesloten met ']' (of er ontbreekt een komma)",
+    "did not find expected ',' or '}'": "groep tussen { } wordt niet afgesloten met '}' (of er ontbreekt een komma)",
+    "did not find expected key": "inspringing klopt niet: verwacht een nieuw veld op dit niveau",
+    "did not find expected '-' indicator": "inspringing klopt niet: verwacht een lijstitem ('- ')",
+    "did not find expected node content": "waarde ontbreekt of begint met een teken dat niet mag; zet de tekst tussen aanhalingstekens",
+    "found undefined alias": "YAML-verwijzingen (*) zijn niet toegestaan",
+    "found character that cannot start any token": "teken dat hier niet mag staan; zet de tekst tussen aanhalingstekens",
+    "found unknown escape character": "onbekende escape met '\\' tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens of schrijf '\\\\'",
+    "found invalid Unicode character escape code": "ongeldige Unicode-escape tussen dubbele aanhalingstekens",
+    "found another document": "bestand mag maar één YAML-document bevatten (verwijder '---')",
+    "expected a single document in the stream": "bestand mag maar één YAML-document bevatten (verwijder '---')",
+    "duplicate %YAML directive": "dubbele %YAML-regel; verwijder hem",
+}
+# For these the place where the construct started helps more than where the parser gave up.
+_REPORT_AT_START = ("found unexpected end of stream", "did not find expected ',' or")
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, rel: str) -> Problem:
+    problem = exc.problem or ""
+    context = exc.context or ""
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and any(p in problem for p in _REPORT_AT_START):
+        mark = exc.context_mark
     line = mark.line + 1 if mark else 1
     col = mark.column + 1 if mark else 1
-    problem = exc.problem or "onbekende fout"
     lines = text.splitlines()
     bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    key = _KEY_ON_LINE.match(bad_line)
+    where = f" (bij veld '{key.group(1)}')" if key else ""
     if "\t" in problem or "\\t" in problem or "\t" in bad_line[: max(col, 1)]:
-        return Problem(rel, line, col, "tab gevonden; gebruik spaties om in te springen, geen tabs")
-    if "found duplicate anchor" in problem:
+        return Problem(rel, line, col, f"tab gevonden{where}; gebruik spaties om in te springen, geen tabs")
+    if "duplicate anchor" in problem or "duplicate anchor" in context:
         return Problem(rel, line, col, "YAML-ankers (&) zijn niet toegestaan")
-    translations = {
-        "mapping values are not allowed here": "dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens",
-        "could not find expected ':'": "dubbele punt (':') ontbreekt na een veldnaam",
-        "found unexpected end of stream": "bestand houdt onverwacht op (ontbreekt een afsluitend aanhalingsteken?)",
-        "did not find expected key": "inspringing klopt niet: verwacht een nieuw veld op dit niveau",
-        "did not find expected '-' indicator": "inspringing klopt niet: verwacht een lijstitem ('- ')",
-        "found undefined alias": "YAML-verwijzingen (*) zijn niet toegestaan",
-        "found character that cannot start any token": "teken dat hier niet mag staan (tab of speciaal teken?)",
-        "expected a single document in the stream": "bestand mag maar één YAML-document bevatten (verwijder '---')",
-    }
-    for english, dutch in translations.items():
-        if english in problem:
-            return Problem(rel, line, col, f"YAML-syntaxfout: {dutch}")
-    return Problem(rel, line, col, f"YAML-syntaxfout: {problem}")
+    for english, dutch in _SYNTAX.items():
+        if english in problem or (not problem and english in context):
+            return Problem(rel, line, col, f"YAML-syntaxfout{where}: {dutch}")
+    return Problem(rel, line, col, f"YAML-syntaxfout{where}: onbekende fout ({problem or context})")
 
 
 def _build(node: yaml.Node, loc: Loc, doc: Document, seen: set[int], depth: int) -> Any:
@@ -151,7 +203,11 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, seen: set[int], depth: int)
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _TAG + "merge":
+            if key_node.tag == _TAG + "merge":
+                raise _Invalid(
+                    key_node, "samenvoegen met '<<' en YAML-verwijzingen zijn niet toegestaan; schrijf de velden uit"
+                )
+            if not isinstance(key_node, yaml.ScalarNode):
                 raise _Invalid(key_node, "een veldnaam moet gewone tekst zijn")
             key = str(key_node.value)
             if key in first_seen:
@@ -172,4 +228,10 @@ def _build(node: yaml.Node, loc: Loc, doc: Document, seen: set[int], depth: int)
         raise _Invalid(node, f"YAML-tag '{node.tag}' is niet toegestaan")
     if node.tag in (_TAG + "str", _TAG + "timestamp"):
         return str(node.value)  # dates stay text; the models parse them
-    return _SCALARS.construct_object(node)
+    try:
+        return _SCALARS.construct_object(node)
+    except Exception:  # PyYAML's scalar constructors fail in many ways: `!!int abc`, `!!int` alone, 5,000 digits
+        shown = node.value if len(node.value) <= 30 else node.value[:27] + "..."
+        raise _Invalid(
+            node, f"waarde '{shown}' kan niet als {_SCALAR_NAMES.get(node.tag, 'waarde')} worden gelezen"
+        ) from None

@@ -33,11 +33,22 @@ def problems_in(text: str) -> list[str]:
             found.append(f"link '{target}' moet met https:// beginnen")
     if _ATTR_LIST.search(text):
         found.append("attributen tussen accolades ('{: ...}') zijn niet toegestaan")
+    if "![" in text:
+        found.append("afbeeldingen ('![...](...)') zijn niet toegestaan; de site laadt niets van andere websites")
     return list(dict.fromkeys(found))
+
+
+def _https(target: str) -> bool:
+    return not target or target.lower().startswith("https://")
 
 
 def neutralise(text: str) -> str:
     """Make text inert for Markdown rendering: no raw HTML, no script links, no attributes."""
+    # A link keeps its link syntax only with an https:// target. Renaming the scheme is not enough:
+    # Markdown keeps entities in an href (`java&#115;cript:`), and the browser decodes them.
+    text = _INLINE_LINK.sub(lambda m: m.group(0) if _https(m.group(1)) else "]\\(" + m.group(0)[2:], text)
+    text = _REFERENCE_LINK.sub(lambda m: m.group(0) if _https(m.group(1)) else m.group(0).replace("[", "\\[", 1), text)
+    text = text.replace("![", "!\\[")  # an image would be fetched, possibly from another host
     text = text.replace("<", "&lt;")
     text = _BAD_SCHEME.sub(lambda m: m.group(1) + "&#58;", text)
     return _ATTR_LIST.sub(lambda m: "&#123;" + m.group(0)[1:], text)

@@ -1,0 +1,108 @@
+"""Two builds of the same input give byte-identical sites (see docs/hardening.md).
+
+Both builds run from different copies of the repository, so no absolute path, clock time or
+random order may leak into the output: not in pages, the sitemap's gzip header or Pagefind's index.
+"""
+
+from __future__ import annotations
+
+import calendar
+import gzip
+import hashlib
+import os
+import re
+import struct
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from tests.conftest import copy_repository
+
+OLD = calendar.timegm((2020, 1, 2, 15, 30, 0))  # an afternoon: MkDocs rounds to the day
+OLD_DAY = calendar.timegm((2020, 1, 2, 0, 0, 0))
+
+
+def build(repo: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        env={**clean, "NO_MKDOCS_2_WARNING": "1", **env},
+        timeout=300,
+    )
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def aged_copy(target: Path) -> Path:
+    """A copy outside git whose sources were last changed on OLD (the build date falls back to it)."""
+    repo = copy_repository(target)
+    for path in repo.rglob("*.yaml"):
+        os.utime(path, (OLD, OLD))
+    return repo
+
+
+def gzip_mtime(path: Path) -> int:
+    return int(struct.unpack("<I", path.read_bytes()[4:8])[0])
+
+
+# Pagefind writes the values of each search filter in hash-map order, which changes from run to run
+# (Pagefind issue #638); the file names hash that content, and the meta and entry files name those
+# files. These are the only files compared by content instead of byte for byte (docs/hardening.md).
+PAGEFIND_UNSTABLE = re.compile(r"^pagefind/(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)$")
+HASHED_NAME = re.compile(r"nl_[0-9a-f]+")
+
+
+def unstable_signature(site: Path, names: list[str]) -> Counter[tuple[str, int, bytes]]:
+    """Order-free content of Pagefind's filter/meta/entry files: same filters, same values, same sizes."""
+    found: Counter[tuple[str, int, bytes]] = Counter()
+    for name in names:
+        raw = (site / name).read_bytes()
+        if name.endswith(".json"):
+            found[("entry", 0, HASHED_NAME.sub("nl_#", raw.decode()).encode())] += 1
+            continue
+        data = gzip.decompress(raw)
+        kind = "filter" if name.endswith(".pf_filter") else "meta"
+        body = HASHED_NAME.sub("nl_#", data.decode("latin-1")).encode("latin-1") if kind == "meta" else data
+        found[(kind, len(data), bytes(sorted(body)))] += 1
+    return found
+
+
+def test_two_builds_are_identical(tmp_path: Path) -> None:
+    first, second = aged_copy(tmp_path / "a"), aged_copy(tmp_path / "b")
+    for repo in (first, second):
+        result = build(repo)
+        assert result.returncode == 0, result.stderr
+    a, b = digest(first / "site"), digest(second / "site")
+    stable_a = {k: v for k, v in a.items() if not PAGEFIND_UNSTABLE.match(k)}
+    stable_b = {k: v for k, v in b.items() if not PAGEFIND_UNSTABLE.match(k)}
+    assert stable_a.keys() == stable_b.keys()
+    assert sorted(name for name in stable_a if stable_a[name] != stable_b[name]) == []
+    assert any(name.startswith("pagefind/fragment/") for name in stable_a), "the search index is compared too"
+    unstable_a = sorted(set(a) - set(stable_a))
+    unstable_b = sorted(set(b) - set(stable_b))
+    assert len(unstable_a) == len(unstable_b)
+    assert unstable_signature(first / "site", unstable_a) == unstable_signature(second / "site", unstable_b)
+
+
+def test_build_date_comes_from_the_sources_not_the_clock(tmp_path: Path) -> None:
+    repo = aged_copy(tmp_path / "repo")
+    assert build(repo).returncode == 0
+    sitemap = repo / "site" / "sitemap.xml.gz"
+    assert gzip_mtime(sitemap) == OLD_DAY
+    assert gzip.decompress(sitemap.read_bytes()) == (repo / "site" / "sitemap.xml").read_bytes()
+
+
+def test_source_date_epoch_set_by_the_caller_wins(tmp_path: Path) -> None:
+    repo = aged_copy(tmp_path / "repo")
+    assert build(repo, SOURCE_DATE_EPOCH=str(OLD + 86_400 * 365)).returncode == 0
+    assert gzip_mtime(repo / "site" / "sitemap.xml.gz") == OLD_DAY + 86_400 * 365
