@@ -17,8 +17,9 @@ class SearchIndexError(RuntimeError):
 
 
 def build(site_dir: Path) -> None:
+    ignore = ["--exclude-selectors", ".headerlink"]  # the heading permalinks' "¶" is not content
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--silent", *ignore],
         capture_output=True,
         text=True,
         check=False,
