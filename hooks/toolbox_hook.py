@@ -19,6 +19,7 @@ from mkdocs.utils import CountHandler
 
 from toolbox import atomic, search_index
 from toolbox.catalog import source_files
+from toolbox.export import export_files
 from toolbox.problems import ContentError
 from toolbox.render import TEMPLATES, render_site
 from toolbox.session import SESSION
@@ -57,6 +58,9 @@ def on_files(files: Files, config: Any) -> Files:
         file = File.generated(config, uri, content=page.text)
         file.edit_uri = f"{page.source.path}#L{page.source.line}" if page.source else None
         files.append(file)
+    # Open data under /data/; the page data.md links to these files, so MkDocs checks those links.
+    for rel, content in export_files(SESSION.catalog).items():
+        files.append(File.generated(config, f"data/{rel}", content=content))
     return files
 
 

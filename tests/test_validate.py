@@ -62,7 +62,7 @@ def test_unknown_element_reference_names_file_and_line(repo: Path) -> None:
         encoding="utf-8",
     )
     assert (
-        f"interventions.yaml:{line}:{col}: aanpak 'informele-gesprekken': onbekend element 'persoonlijke-aandachtt' "
+        f"interventions.yaml:{line}:{col}: aanpak 'informele-gesprekken': elements: onbekend element 'persoonlijke-aandachtt' "
         "(bedoelde je 'persoonlijke-aandacht'?)"
     ) in problems(repo)
 

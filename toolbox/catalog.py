@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from toolbox import models as m
 from toolbox.errors import suggest, translate
 from toolbox.load import Document, Loc, read_yaml
+from toolbox.nse_check import nse_rule_problems
 from toolbox.problems import ContentError, Problem
 
 ELEMENTS_DIR = "elements"
@@ -28,6 +29,7 @@ COMMUNICATION_FILE = "content/communicatie.yaml"
 TOPIC_FILE = "content/online-onderwijs.yaml"
 PRACTICE_FILE = "content/hbo-praktijk.yaml"
 SINGLE_FILES = (DOCUMENTS_FILE, ROADMAP_FILE, COMMUNICATION_FILE, TOPIC_FILE, PRACTICE_FILE)
+NSE_RULES_FILE = "content/nse-regels.yaml"
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -51,6 +53,7 @@ class Catalog:
     roadmap: m.Roadmap | None = None
     communication: m.Communication | None = None
     practice: m.Practice | None = None
+    nse_rules: m.NseRules | None = None
     origins: dict[str, Origin] = field(default_factory=dict)
     # Reverse relations, computed by `_link`; never typed by editors.
     element_interventions: dict[str, list[str]] = field(default_factory=dict)
@@ -177,11 +180,12 @@ def load_catalog(root: Path | str) -> Catalog:
             register(case, doc, (), "casus")
             cat.cases.setdefault(case.id, case)
 
-    singles: list[tuple[str, type[m.Topic | m.Roadmap | m.Communication | m.Practice], str, str]] = [
+    singles: list[tuple[str, type[m.Topic | m.Roadmap | m.Communication | m.Practice | m.NseRules], str, str]] = [
         (TOPIC_FILE, m.Topic, "topics", "thema"),
         (ROADMAP_FILE, m.Roadmap, "roadmap", "roadmap"),
         (COMMUNICATION_FILE, m.Communication, "communication", "communicatie"),
         (PRACTICE_FILE, m.Practice, "practice", "praktijk"),
+        (NSE_RULES_FILE, m.NseRules, "nse_rules", "nse-regels"),
     ]
     for rel, model, attr, kind in singles:
         if (doc := c.read(rel)) and (rec := c.model(doc, model, label=kind)):
@@ -210,7 +214,9 @@ def _check_references(
         if value not in choices and value not in broken:
             doc, loc = docs[owner]
             problems.append(
-                doc.problem(loc + field_loc, f"{label}: onbekend {what} '{value}'{suggest(value, choices)}")
+                doc.problem(
+                    loc + field_loc, f"{label}: {_field(field_loc)}: onbekend {what} '{value}'{suggest(value, choices)}"
+                )
             )
 
     def check_sources(owner: str, sources: list[m.Source], base: Loc, label: str) -> None:
@@ -224,7 +230,9 @@ def _check_references(
             if r == el.id:
                 doc, loc = docs[el.id]
                 problems.append(
-                    doc.problem(loc + ("related", i), f"{label}: een element kan niet aan zichzelf verwant zijn")
+                    doc.problem(
+                        loc + ("related", i), f"{label}: related: een element kan niet aan zichzelf verwant zijn"
+                    )
                 )
             else:
                 ref(el.id, ("related", i), r, element_ids, "element", label)
@@ -250,7 +258,9 @@ def _check_references(
         if iv.parent is not None:
             if iv.parent == iv.id:
                 doc, loc = docs[iv.id]
-                problems.append(doc.problem(loc + ("parent",), f"{label}: een aanpak kan niet onder zichzelf vallen"))
+                problems.append(
+                    doc.problem(loc + ("parent",), f"{label}: parent: een aanpak kan niet onder zichzelf vallen")
+                )
             else:
                 ref(iv.id, ("parent",), iv.parent, iv_ids, "aanpak", label)
                 parent = cat.interventions.get(iv.parent)
@@ -258,7 +268,8 @@ def _check_references(
                     doc, loc = docs[iv.id]
                     problems.append(
                         doc.problem(
-                            loc + ("parent",), f"{label}: '{iv.parent}' is zelf al een voorbeeld; kies de hoofdaanpak"
+                            loc + ("parent",),
+                            f"{label}: parent: '{iv.parent}' is zelf al een voorbeeld; kies de hoofdaanpak",
                         )
                     )
         for i, n in enumerate(iv.numbers):
@@ -266,7 +277,8 @@ def _check_references(
                 doc, loc = docs[iv.id]
                 problems.append(
                     doc.problem(
-                        loc + ("numbers", i), f"{label}: rij {n} van bijlage 7 hoort al bij aanpak '{numbers_seen[n]}'"
+                        loc + ("numbers", i),
+                        f"{label}: numbers: rij {n} van bijlage 7 hoort al bij aanpak '{numbers_seen[n]}'",
                     )
                 )
             numbers_seen.setdefault(n, iv.id)
@@ -302,9 +314,16 @@ def _check_references(
                     )
                 check_sources(rm.id, item.sources, base, f"roadmap '{item.id}'")
         check_sources(rm.id, rm.sources, (), "roadmap")
+    if cat.nse_rules is not None:
+        problems.extend(nse_rule_problems(cat.nse_rules, cat.communication, *docs[cat.nse_rules.id]))
     for single in (cat.communication, cat.practice):
         if single is not None:
             check_sources(single.id, single.sources, (), single.id)
+
+
+def _field(loc: Loc) -> str:
+    """The name of the field a reference sits in, as editors see it in the YAML."""
+    return next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
 
 
 def _link(cat: Catalog) -> None:

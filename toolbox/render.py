@@ -16,6 +16,8 @@ import jinja2
 from toolbox import markup
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
+from toolbox.repo_docs import jinja_globals as repo_doc_globals
+from toolbox.visuals import jinja_globals as visual_globals
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -62,6 +64,8 @@ def _environment() -> jinja2.Environment:
         topic_uri=topic_uri,
         sector_uri=SECTOR_PAGES.__getitem__,
     )
+    env.globals.update(visual_globals())
+    env.globals.update(repo_doc_globals())
     return env
 
 
@@ -117,7 +121,8 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     for iv in cat.interventions.values():
         r.page(intervention_uri(iv.id), "intervention.md.j2", iv.id, iv=iv)
     for sector, uri in SECTOR_PAGES.items():
-        ids = [i.id for i in cat.interventions.values() if sector in i.sectors]
+        # A dict: ordered, and `in` stays O(1) for the template's per-element filter (quadratic with a list).
+        ids = dict.fromkeys(i.id for i in cat.interventions.values() if sector in i.sectors)
         r.page(uri, "sector.md.j2", sector=sector, ids=ids)
     r.page("casussen/index.md", "cases.md.j2")
     for case in cat.cases.values():
@@ -131,6 +136,11 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     if cat.practice:
         r.page("hbo-praktijk.md", "practice.md.j2", cat.practice.id, pr=cat.practice)
     r.page("over.md", "about.md.j2")
+    r.page("data.md", "data.md.j2")
+    r.page("actieplan.md", "actieplan.md.j2")
+    r.page("communicatie/check.md", "nse-check.md.j2", cat.nse_rules.id if cat.nse_rules else None)
+    r.page("roadmap/overzicht.md", "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
+    r.page("zoeken.md", "search.md.j2")
     return r.pages
 
 
