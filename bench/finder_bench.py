@@ -1,7 +1,7 @@
 """Finder speed at scale: `python bench/finder_bench.py [--cards 5000] [--runs 15]`.
 
 Builds the real site once into a temporary directory, clones the finder's cards (the real catalog's
-cards with new ids) into a synthetic /aanpakken/ page with N cards, and times in Chromium how long
+cards with new ids) into its data file until it holds N cards, and times in Chromium how long
 one filter change takes: the change event, filtering, re-counting every facet value, the history
 update and the layout that follows. Prints the median per scenario against the 100 ms target.
 """
@@ -9,8 +9,8 @@ update and the layout that follows. Prints the median per scenario against the 1
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -24,7 +24,6 @@ from common import serve  # noqa: E402  (a sibling module, not a package)
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TARGET_MS = 100.0
-CARD = re.compile(r'<li class="tb-card" data-id="([^"]+)".*?</li>', re.S)
 
 # One change of the form, timed from the event to the finished layout.
 TIME_CHANGE_JS = """async ([selector, text]) => {
@@ -70,20 +69,17 @@ def build_site(out: Path) -> None:
 
 
 def synthesise(site: Path, count: int) -> int:
-    """Rewrite /aanpakken/index.html with `count` cards cloned from the real ones."""
-    page = site / "aanpakken" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    cards = [m.group(0) for m in CARD.finditer(html)]
+    """Rewrite the finder's data file /aanpakken/kaarten.json with `count` cards cloned from the real
+    ones (new ids, same text); the page keeps its server-rendered cards, as a large catalog's would."""
+    data_file = site / "aanpakken" / "kaarten.json"
+    data = json.loads(data_file.read_text(encoding="utf-8"))
+    cards = data["cards"]
     if not cards:
-        raise SystemExit("no finder cards found in aanpakken/index.html")
-    clones = []
-    for k in range(count):
-        card = cards[k % len(cards)]
-        real_id = CARD.match(card).group(1)  # type: ignore[union-attr]  # every card matched CARD
-        clones.append(card.replace(f'data-id="{real_id}"', f'data-id="{real_id}-{k}"', 1))
-    first, last = html.index(cards[0]), html.index(cards[-1]) + len(cards[-1])
-    page.write_text(html[:first] + "\n".join(clones) + html[last:], encoding="utf-8")
-    return len(cards)
+        raise SystemExit("no finder cards found in aanpakken/kaarten.json")
+    real = len(cards)
+    data["cards"] = cards + [{**cards[k % real], "id": f"{cards[k % real]['id']}-{k}"} for k in range(count - real)]
+    data_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return real
 
 
 def measure(url: str, runs: int) -> dict[str, float]:

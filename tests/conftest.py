@@ -80,14 +80,47 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def _serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    yield from _serve(site_dir)
+
+
+# Interventions in the synthetic catalog: above the finder's server-rendered cards and above one
+# list page for the largest sector, so every paginated list has more than one page.
+SYNTH_INTERVENTIONS = 160
+
+
+@pytest.fixture(scope="session")
+def synth_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real repository grown to SYNTH_INTERVENTIONS interventions by the benchmark's generator."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synth  # a sibling module of the benchmark, not a package
+
+    repo: Path = synth.make_catalog(tmp_path_factory.mktemp("synth") / "repo", SYNTH_INTERVENTIONS)
+    return repo
+
+
+@pytest.fixture(scope="session")
+def synth_site_dir(synth_repo: Path) -> Path:
+    """The synthetic catalog built once with `mkdocs build --strict` (for pagination and the finder's data file)."""
+    out = synth_repo.parent / "site"
+    result = run_mkdocs(synth_repo, "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def synth_site_url(synth_site_dir: Path) -> Iterator[str]:
+    yield from _serve(synth_site_dir)
 
 
 @pytest.fixture(scope="session")

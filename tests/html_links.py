@@ -55,3 +55,25 @@ def internal_links(site: Path, html: Path) -> list[tuple[str, str, str]]:
         url, fragment = urldefrag(absolute)
         out.append((link, url[len("http://site") :], fragment))
     return out
+
+
+def links_with_subpages(site: Path, page: str) -> set[str]:
+    """Site-absolute links of `page` (a URL path like `elementen/x/`) and of every page below it that
+    these links reach, recursively: a page together with its paginated lists (`x/aanpakken/`, `x/pagina-2/`)."""
+    start = "/" + page.strip("/") + "/" if page.strip("/") else "/"
+    seen: set[str] = set()
+    todo = [start]
+    links: set[str] = set()
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        html = resolve(site, url)
+        if html is None or html.suffix != ".html":
+            continue
+        for _, target, _ in internal_links(site, html):
+            links.add(target)
+            if target.startswith(start) and target.endswith("/") and target not in seen:
+                todo.append(target)
+    return links

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.html_links import internal_links, parse, resolve
+from tests.html_links import internal_links, links_with_subpages, parse, resolve
 from toolbox.catalog import Catalog, load_catalog
 
 
@@ -54,7 +54,8 @@ def _links_from(site_dir: Path, page: str) -> set[str]:
 
 def test_element_pages_link_to_their_interventions_cases_and_related(site_dir: Path, cat: Catalog) -> None:
     for el in cat.elements.values():
-        links = _links_from(site_dir, f"elementen/{el.id}")
+        # A long list continues on the element's list pages (elementen/<id>/aanpakken/, ...).
+        links = links_with_subpages(site_dir, f"elementen/{el.id}")
         for iv in cat.element_interventions[el.id]:
             assert f"/aanpakken/{iv}/" in links, (el.id, iv)
         for case in cat.element_cases[el.id]:

@@ -1,15 +1,18 @@
 """Render the catalog through Jinja templates into Markdown pages (and data files).
 
-Nothing here imports MkDocs: `render_site` returns {page path: Markdown text}, which the
-MkDocs hook adds as generated files and `toolbox generate` writes to disk.
+Nothing here imports MkDocs: `render_site` returns {path: Markdown page or JSON data file}, which
+the MkDocs hook adds as generated files and `toolbox generate` writes to disk. Long lists are split
+into pages by `paginate`, so no page grows with the catalog.
 """
 
 from __future__ import annotations
 
+import math
 import posixpath
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import jinja2
 
@@ -22,6 +25,22 @@ from toolbox.visuals import jinja_globals as visual_globals
 TEMPLATES = Path(__file__).parent / "templates"
 
 SECTOR_PAGES = {s: f"aanpakken/sector-{s.lower()}.md" for s in m.SECTORS}
+FINDER_URI = "aanpakken/index.md"
+ALL_INTERVENTIONS_URI = "aanpakken/alle.md"  # the finder's list for readers without JavaScript
+FINDER_DATA_URI = "aanpakken/kaarten.json"
+PLAN_URI = "actieplan.md"
+PLAN_DATA_URI = "actieplan/onderdelen.json"
+
+# No page may grow with the catalog (issue 7: at most 80 KB of HTML at 5,000 interventions).
+# A list item is about 0.2 KB of HTML and the theme about 17 KB, so 100 items stay near 40 KB.
+PER_PAGE = 100
+# Element pages list this many interventions and cases themselves and link to the full lists.
+INLINE = 20
+# The finder renders this many cards into its HTML, for readers without JavaScript (a card is
+# about 0.7 KB); its script reads every card from FINDER_DATA_URI.
+FINDER_CARDS = 60
+
+T = TypeVar("T")
 
 
 def element_uri(id: str) -> str:
@@ -40,9 +59,83 @@ def topic_uri(id: str) -> str:
     return f"{id}.md"
 
 
+def element_list_uri(id: str, kind: str) -> str:
+    """First page of an element's full list of `aanpakken` or `casussen` (when it is long)."""
+    return f"elementen/{id}/{kind}.md"
+
+
+def list_uri(first: str, number: int) -> str:
+    """Page `number` of a list whose first page is `first` (URL `X/`): `X/pagina-N.md` (URL `X/pagina-N/`)."""
+    if number == 1:
+        return first
+    folder = first[: -len("/index.md")] if first.endswith("/index.md") else first[: -len(".md")]
+    return f"{folder}/pagina-{number}.md"
+
+
+@dataclass(frozen=True)
+class ListPage(Generic[T]):
+    """One page of a long list; templates show `items` and `mc.pager(pg)`."""
+
+    number: int  # 1-based
+    items: Sequence[T]
+    uris: tuple[str, ...]  # every page of the list, in order
+    start: int  # position of items[0] in the whole list, 1-based
+    total: int  # items in the whole list
+
+    @property
+    def uri(self) -> str:
+        return self.uris[self.number - 1]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.items) - 1
+
+    def window(self, around: int = 2) -> list[int | None]:
+        """Page numbers to link (first, last and `around` either side of this one); None is a gap."""
+        last = len(self.uris)
+        keep = sorted({1, last, *range(max(1, self.number - around), min(last, self.number + around) + 1)})
+        out: list[int | None] = []
+        for n in keep:
+            if out and n - (out[-1] or 0) > 1:
+                out.append(None)
+            out.append(n)
+        return out
+
+
+def paginate(first: str, items: Sequence[T], per_page: int = PER_PAGE) -> list[ListPage[T]]:
+    """Split `items` into pages of at most `per_page`; the first page is `first`, see `list_uri`."""
+    count = max(1, math.ceil(len(items) / per_page))
+    uris = tuple(list_uri(first, n) for n in range(1, count + 1))
+    return [
+        ListPage(n + 1, items[n * per_page : (n + 1) * per_page], uris, n * per_page + 1, len(items))
+        for n in range(count)
+    ]
+
+
+def paged_title(title: str, pg: ListPage[Any]) -> str:
+    return title if pg.number == 1 else f"{title} (pagina {pg.number} van {len(pg.uris)})"
+
+
+def grouped(entries: Sequence[tuple[str, T]]) -> Iterator[tuple[str, list[T]]]:
+    """Consecutive (key, item) entries as (key, [items]), in order (Jinja's `groupby` sorts)."""
+    key: str | None = None
+    items: list[T] = []
+    for k, item in entries:
+        if k != key and items:
+            yield key or "", items
+            items = []
+        key = k
+        items.append(item)
+    if items:
+        yield key or "", items
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Compiling the templates is most of the render step; cache the bytecode across builds
+        # (in the system's temporary directory, keyed by template source, so edits still apply).
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Markdown; record text is neutralised by the `md` filter
         trim_blocks=True,
@@ -63,7 +156,18 @@ def _environment() -> jinja2.Environment:
         case_uri=case_uri,
         topic_uri=topic_uri,
         sector_uri=SECTOR_PAGES.__getitem__,
+        element_list_uri=element_list_uri,
+        grouped=grouped,
+        INLINE=INLINE,
+        FINDER_CARDS=FINDER_CARDS,
+        FINDER_DATA_URI=FINDER_DATA_URI,
+        PLAN_DATA_URI=PLAN_DATA_URI,
+        ALL_INTERVENTIONS_URI=ALL_INTERVENTIONS_URI,
+        FINDER_URI=FINDER_URI,
+        paged_title=paged_title,
     )
+    # Compact, deterministic JSON for the data files (and inline data): no spaces, UTF-8 as is.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     env.globals.update(visual_globals())
     env.globals.update(repo_doc_globals())
     return env
@@ -81,22 +185,40 @@ class _Renderer:
         self.env = _environment()
         self.pages: dict[str, RenderedPage] = {}
 
-    def page(self, uri: str, template: str, origin: str | None = None, **context: Any) -> None:
+    def page(
+        self, uri: str, template: str, origin: str | None = None, *, base: str | None = None, **context: Any
+    ) -> None:
+        """Render `template` to `uri`. Links are relative to the page `base` (default: `uri` itself);
+        a data file sets `base` to the page that loads it."""
+        base = base or uri
+
         def link(target: str) -> str:
             """Relative link from this page to another page's source path (MkDocs checks it)."""
-            return posixpath.relpath(target, posixpath.dirname(uri) or ".")
+            return posixpath.relpath(target, posixpath.dirname(base) or ".")
 
         def href(target: str) -> str:
             """Relative URL for raw HTML, where MkDocs does not rewrite links (directory URLs)."""
-            here, there = _url(uri), _url(target)
+            here, there = _url(base), _url(target)
             rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
             return "./" if rel == "." else rel + "/"
 
+        def file_href(target: str) -> str:
+            """Relative URL of a file that is not a page (a generated data file)."""
+            return posixpath.relpath(target, _url(base) or ".")
+
+        if uri in self.pages:
+            # A record id that equals a generated list page (`alle`, `pagina-2`, ...).
+            raise ValueError(f"twee gegenereerde pagina's op dezelfde plek: {uri}")
         source = self.cat.origins.get(origin) if origin else None
         text = self.env.get_template(template).render(
-            cat=self.cat, link=link, href=href, uri=uri, source=source, **context
+            cat=self.cat, link=link, href=href, file_href=file_href, uri=uri, source=source, **context
         )
         self.pages[uri] = RenderedPage(text, source)
+
+    def list_pages(self, first: str, template: str, items: Sequence[Any], **context: Any) -> None:
+        """One page per `PER_PAGE` items; the template gets the page as `pg`."""
+        for pg in paginate(first, items):
+            self.page(pg.uri, template, pg=pg, **context)
 
 
 def _url(uri: str) -> str:
@@ -110,21 +232,30 @@ def _url(uri: str) -> str:
 
 
 def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
-    """Every generated page, keyed by its path below the docs directory."""
+    """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory."""
     r = _Renderer(catalog)
     cat = catalog
     r.page("index.md", "home.md.j2")
     r.page("elementen/index.md", "elements.md.j2")
     for el in cat.elements.values():
         r.page(element_uri(el.id), "element.md.j2", el.id, el=el)
-    r.page("aanpakken/index.md", "finder.md.j2")
+        for kind, ids in (("aanpakken", cat.element_interventions[el.id]), ("casussen", cat.element_cases[el.id])):
+            if len(ids) > INLINE:
+                r.list_pages(element_list_uri(el.id, kind), "element-list.md.j2", ids, el=el, kind=kind)
+    r.page(FINDER_URI, "finder.md.j2")
+    r.page(FINDER_DATA_URI, "finder.json.j2", base=FINDER_URI)
+    if len(cat.interventions) > FINDER_CARDS:
+        r.list_pages(ALL_INTERVENTIONS_URI, "all-interventions.md.j2", list(cat.interventions))
     for iv in cat.interventions.values():
         r.page(intervention_uri(iv.id), "intervention.md.j2", iv.id, iv=iv)
     for sector, uri in SECTOR_PAGES.items():
-        # A dict: ordered, and `in` stays O(1) for the template's per-element filter (quadratic with a list).
-        ids = dict.fromkeys(i.id for i in cat.interventions.values() if sector in i.sectors)
-        r.page(uri, "sector.md.j2", sector=sector, ids=ids)
-    r.page("casussen/index.md", "cases.md.j2")
+        # (element, intervention) in element order; an intervention with two elements is under both.
+        entries = [
+            (e, i) for e in cat.elements for i in cat.element_interventions[e] if sector in cat.interventions[i].sectors
+        ]
+        count = sum(1 for i in cat.interventions.values() if sector in i.sectors)
+        r.list_pages(uri, "sector.md.j2", entries, sector=sector, count=count)
+    r.list_pages("casussen/index.md", "cases.md.j2", list(cat.cases))
     for case in cat.cases.values():
         r.page(case_uri(case.id), "case.md.j2", case.id, case=case)
     for topic in cat.topics.values():
@@ -137,7 +268,8 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
         r.page("hbo-praktijk.md", "practice.md.j2", cat.practice.id, pr=cat.practice)
     r.page("over.md", "about.md.j2")
     r.page("data.md", "data.md.j2")
-    r.page("actieplan.md", "actieplan.md.j2")
+    r.page(PLAN_URI, "actieplan.md.j2")
+    r.page(PLAN_DATA_URI, "actieplan.json.j2", base=PLAN_URI)
     r.page("communicatie/check.md", "nse-check.md.j2", cat.nse_rules.id if cat.nse_rules else None)
     r.page("roadmap/overzicht.md", "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page("zoeken.md", "search.md.j2")

@@ -13,6 +13,15 @@ from toolbox.catalog import load_catalog
 CAT = load_catalog(ROOT)
 
 
+def open_plan(page: Any, url: str | None = None) -> None:
+    """Open (or reload) the plan page and wait until its catalogue of items is loaded and drawn."""
+    if url is None:
+        page.reload()
+    else:
+        page.goto(url)
+    page.wait_for_selector('#tb-plan[aria-busy="false"]', state="attached")
+
+
 def _element_with_recommendations() -> Any:
     return max(CAT.elements.values(), key=lambda e: len(e.recommendations))
 
@@ -55,7 +64,7 @@ def test_plan_collects_groups_reorders_and_survives_reload(page: Any, site_url: 
     page.goto(f"{site_url}/aanpakken/{iv.id}/")
     page.locator(f'[data-plan-button="aanpak/{iv.id}"]').click()
 
-    page.goto(f"{site_url}/actieplan/")
+    open_plan(page, f"{site_url}/actieplan/")
     groups = page.locator(".tb-plan__group")
     assert groups.count() == 2
     first = groups.nth(0)
@@ -82,7 +91,7 @@ def test_plan_collects_groups_reorders_and_survives_reload(page: Any, site_url: 
 
     note = page.locator(f'[data-plan-item="{order[0]}"] textarea')
     note.fill("Bespreken in het teamoverleg van maart")
-    page.reload()
+    open_plan(page)
     assert (
         page.locator(".tb-plan__group")
         .nth(0)
@@ -108,7 +117,7 @@ def test_exports_and_clear(page: Any, site_url: str) -> None:
     el = _element_with_recommendations()
     page.goto(f"{site_url}/elementen/{el.id}/")
     page.locator(f'[data-plan-button="{el.id}/aanbeveling-1"]').click()
-    page.goto(f"{site_url}/actieplan/")
+    open_plan(page, f"{site_url}/actieplan/")
     page.locator("textarea").first.fill('=SOM(1) "aanhalingstekens"')
 
     with page.expect_download() as dl:
@@ -130,18 +139,18 @@ def test_exports_and_clear(page: Any, site_url: str) -> None:
     page.on("dialog", lambda d: d.accept())
     page.click("#tb-plan-clear")
     assert page.locator(".tb-plan__empty").is_visible()
-    page.reload()
+    open_plan(page)
     assert page.locator(".tb-plan__item").count() == 0
     assert page.console_errors == []
 
 
 def test_plan_text_is_never_parsed_as_html(page: Any, site_url: str) -> None:
-    page.goto(f"{site_url}/actieplan/")
+    open_plan(page, f"{site_url}/actieplan/")
     page.evaluate(
         """localStorage.setItem('tb-actieplan-v1', JSON.stringify({version: 1, items: [
         {id: 'weg/oud', note: '<img src=x onerror=window.pwned=1>', text: '<b>oud</b>', group: '<i>g</i>'}]}))"""
     )
-    page.reload()
+    open_plan(page)
     assert page.locator(".tb-plan__item").count() == 1
     assert page.locator(".tb-plan__item b, .tb-plan__group i, .tb-plan img").count() == 0
     assert "<b>oud</b>" in page.inner_text(".tb-plan__item")
@@ -152,7 +161,7 @@ def test_plan_prints_without_controls(page: Any, site_url: str) -> None:
     el = _element_with_recommendations()
     page.goto(f"{site_url}/elementen/{el.id}/")
     page.locator("[data-plan-button]").first.click()
-    page.goto(f"{site_url}/actieplan/")
+    open_plan(page, f"{site_url}/actieplan/")
     page.locator("textarea").first.fill("Notitie voor op papier")
     page.emulate_media(media="print")
     assert not page.locator("#tb-plan-md").is_visible()

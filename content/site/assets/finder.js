@@ -1,10 +1,14 @@
-/* Faceted finder on /aanpakken/: filters the server-rendered cards in place.
+/* Faceted finder on /aanpakken/: filters the cards of the catalog in place.
  *
+ * Every card's data (what it shows, its facet values, its search text) comes from the JSON file
+ * named by #tb-results[data-cards]. The page itself renders only the first cards, for readers
+ * without JavaScript; the others are built here when they are first shown, so the page stays
+ * small however large the catalog grows.
  * Facets are OR within a facet and AND across facets; each value shows the number of results it
  * would give with the other facets' current selections. The state lives in the URL
  * (?sector=MBO&element=...&q=...) so a filtered view can be shared and the back button works.
- * Without JavaScript the form stays hidden and every card is listed.
- * Record text is only ever read from data attributes and written with textContent.
+ * Without JavaScript the form stays hidden and the server-rendered cards are listed.
+ * Record text is only ever written with textContent.
  */
 (function () {
   "use strict";
@@ -27,26 +31,62 @@
     return n === 1 ? "1 aanpak gevonden" : n + " aanpakken gevonden";
   }
 
-  function readCards(list) {
-    var cards = [];
-    var items = list.querySelectorAll(".tb-card");
-    for (var i = 0; i < items.length; i++) {
-      var el = items[i];
-      var values = {};
-      FACETS.forEach(function (f) {
-        values[f] = (el.getAttribute("data-" + f) || "").split(/\s+/).filter(Boolean);
-      });
-      cards.push({
-        el: el,
-        values: values,
-        text: fold((el.getAttribute("data-text") || "") + " " + el.textContent),
-        shown: !el.hidden,
-      });
-    }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* The same card as the page's template (toolbox/templates/finder.md.j2) renders. */
+  function buildCard(card, elementTitles) {
+    var li = el("li", "tb-card");
+    li.setAttribute("data-id", card.id);
+    var h2 = el("h2", "tb-card__title");
+    var a = el("a", null, card.title);
+    a.setAttribute("href", card.url);
+    h2.appendChild(a);
+    li.appendChild(h2);
+    var meta = el("p", "tb-card__meta");
+    card.sector.forEach(function (s) {
+      meta.appendChild(el("span", "tb-tag tb-tag--sector", s));
+      meta.appendChild(document.createTextNode(" "));
+    });
+    if (card.casus === "ja") meta.appendChild(el("span", "tb-tag tb-tag--case", "casus"));
+    if (card.parent) meta.appendChild(el("span", "tb-tag", "voorbeeld bij " + card.parent));
+    li.appendChild(meta);
+    li.appendChild(el("p", "tb-card__elements", card.element.map(function (e) { return elementTitles[e] || e; }).join(" · ")));
+    li.appendChild(el("p", "tb-card__text", card.first));
+    return li;
+  }
+
+  /* One entry per card of the data, in order, reusing the cards the page already has. */
+  function readCards(list, data) {
+    var existing = {};
+    var items = list.querySelectorAll(".tb-card[data-id]");
+    for (var i = 0; i < items.length; i++) existing[items[i].getAttribute("data-id")] = items[i];
+    var titles = data.elements || {};
+    var cards = data.cards.map(function (card) {
+      var node = existing[card.id] || null;
+      delete existing[card.id];
+      var parts = [card.text, card.first, card.sector.join(" ")];
+      card.element.forEach(function (e) { parts.push(titles[e] || ""); });
+      if (card.casus === "ja") parts.push("casus");
+      if (card.parent) parts.push("voorbeeld bij " + card.parent);
+      return {
+        el: node,
+        data: card,
+        values: { sector: card.sector, element: card.element, thema: card.thema, niveau: card.niveau, casus: [card.casus] },
+        text: fold(parts.join(" ")),
+        shown: node ? !node.hidden : false,
+      };
+    });
+    // A card that is not in the data (a stale page) would never be filtered: drop it.
+    Object.keys(existing).forEach(function (id) { existing[id].remove(); });
     return cards;
   }
 
-  function Finder(form) {
+  function Finder(form, data) {
     this.form = form;
     this.list = document.getElementById("tb-results");
     this.status = document.getElementById("tb-status");
@@ -59,7 +99,8 @@
     });
     var spans = form.querySelectorAll(".tb-n[data-n]");
     for (var i = 0; i < spans.length; i++) this.counters[spans[i].getAttribute("data-n")] = spans[i];
-    this.cards = readCards(this.list);
+    this.titles = data.elements || {};
+    this.cards = readCards(this.list, data);
     this.announceTimer = 0;
     this.more = document.getElementById("tb-more");
     this.limit = PAGE_SIZE;
@@ -91,6 +132,7 @@
     var active = FACETS.filter(function (f) { return sel[f].length > 0; });
     var counts = {};
     var total = 0;
+    var previous = null; // the last card element before this one, to insert new cards in order
     for (var i = 0; i < this.cards.length; i++) {
       var card = this.cards[i];
       var textOk = true;
@@ -113,10 +155,16 @@
       var match = textOk && failures === 0;
       if (match) total++;
       var show = match && total <= this.limit;
-      if (card.shown !== show) {
+      if (show && !card.el) {
+        card.el = buildCard(card.data, this.titles);
+        this.list.insertBefore(card.el, previous ? previous.nextSibling : this.list.firstChild);
+        card.shown = true;
+      }
+      if (card.el && card.shown !== show) {
         card.el.hidden = !show;
         card.shown = show;
       }
+      if (card.el) previous = card.el;
       if (!textOk || failures > 1) continue;
       for (var k = 0; k < FACETS.length; k++) {
         var facet = FACETS[k];
@@ -232,11 +280,23 @@
 
   function init() {
     var form = document.getElementById("tb-finder");
-    if (!form || form.getAttribute("data-tb-ready") || !document.getElementById("tb-results")) return;
+    var list = document.getElementById("tb-results");
+    if (!form || form.getAttribute("data-tb-ready") || !list || !list.getAttribute("data-cards")) return;
     form.setAttribute("data-tb-ready", "1");
-    var finder = new Finder(form);
-    finder.start();
-    window.tbFinder = finder; // for the benchmark and debugging
+    // Without the data (offline copy, failed request) the page stays as it is without JavaScript.
+    fetch(list.getAttribute("data-cards"))
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        var finder = new Finder(form, data);
+        finder.start();
+        window.tbFinder = finder; // for the benchmark and debugging
+      })
+      .catch(function (error) {
+        if (window.console) window.console.warn("Zoekhulp: kaarten niet geladen", error);
+      });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

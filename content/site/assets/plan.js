@@ -123,20 +123,31 @@
   }
 
   // ---- the plan page -------------------------------------------------------------------------
-  function planData() {
-    var script = document.getElementById("tb-plan-data");
-    var index = {};
-    if (!script) return index;
-    var data = JSON.parse(script.textContent);
-    data.groups.forEach(function (g) {
-      g.items.forEach(function (it) {
-        index[it.id] = { item: it, group: g };
+  /* Everything that can be in a plan, by id, from the JSON file named by data-items (it grows with
+   * the catalog, so it is not in the page). Resolves to null when it cannot be loaded. */
+  function planData(root) {
+    var url = root.getAttribute("data-items");
+    if (!url || !window.fetch) return Promise.resolve(null);
+    return fetch(url)
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        var index = {};
+        data.groups.forEach(function (g) {
+          g.items.forEach(function (it) {
+            index[it.id] = { item: it, group: g };
+          });
+        });
+        return index;
+      })
+      .catch(function () {
+        return null;
       });
-    });
-    return index;
   }
 
-  function resolve(index, stored) {
+  function resolve(index, stored, missingKind) {
     var found = index[stored.id];
     if (found) {
       var g = found.group;
@@ -164,7 +175,7 @@
       text: stored.text || stored.id,
       url: stored.url || "",
       groupId: "?",
-      groupKind: "Niet meer in de toolbox",
+      groupKind: missingKind,
       groupTitle: stored.group || "Overig",
       groupUrl: stored.url || "",
       stakeholders: [],
@@ -254,12 +265,22 @@
   }
 
   function renderPlan(root) {
-    var index = planData();
+    root.setAttribute("aria-busy", "true");
+    planData(root).then(function (index) {
+      drawPlan(root, index);
+      root.setAttribute("aria-busy", "false");
+    });
+  }
+
+  /* index: the catalog's items by id, or null when it could not be loaded (the saved texts are shown). */
+  function drawPlan(root, loaded) {
+    var index = loaded || {};
+    var missingKind = loaded ? "Niet meer in de toolbox" : "Bewaard in je actieplan";
     var live = el("p", { class: "tb-plan__live", role: "status", "aria-live": "polite" });
 
     function currentRows() {
       return load().map(function (s) {
-        return resolve(index, s);
+        return resolve(index, s, missingKind);
       });
     }
 
