@@ -88,5 +88,5 @@ def test_citation_file_matches_the_project() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert cff["cff-version"] == "1.2.0"
     assert cff["version"] == project["version"]
-    assert cff["license"] == project["license"]["text"] == "EUPL-1.2"
+    assert cff["license"] == project["license"] == "EUPL-1.2"
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2")

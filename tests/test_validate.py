@@ -194,3 +194,12 @@ def test_every_problem_is_reported_at_once(repo: Path) -> None:
     assert "elements/10-maatwerk.yaml" in result.stderr
     assert "interventions.yaml" in result.stderr
     assert result.stderr.strip().endswith("problemen gevonden.")
+
+
+@pytest.mark.parametrize("reserved", ["alle", "pagina-2", "sector-mbo"])
+def test_ids_of_generated_list_pages_are_reserved(repo: Path, reserved: str) -> None:
+    line = edit(repo / "interventions.yaml", "  - id: informele-gesprekken\n", f"  - id: {reserved}\n")
+    assert (
+        f"interventions.yaml:{line}:9: aanpak: id '{reserved}' is gereserveerd voor een overzichtspagina; kies een andere id"
+        in problems(repo)
+    )

@@ -7,6 +7,7 @@ raises, so editors see all of them at once.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,14 @@ TOPIC_FILE = "content/online-onderwijs.yaml"
 PRACTICE_FILE = "content/hbo-praktijk.yaml"
 SINGLE_FILES = (DOCUMENTS_FILE, ROADMAP_FILE, COMMUNICATION_FILE, TOPIC_FILE, PRACTICE_FILE)
 NSE_RULES_FILE = "content/nse-regels.yaml"
+
+# Page addresses the renderer uses for overview and list pages; a record with such an id would
+# overwrite one of them.
+RESERVED_IDS = frozenset(
+    {"alle", "index", "sector-mbo", "sector-hbo", "sector-wo", "zoeken", "actieplan", "data", "over"}
+    | {"communicatie", "elementen", "aanpakken", "casussen"}
+)
+PAGE_ID = re.compile(r"^pagina-[0-9]+$")
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -135,6 +144,14 @@ def load_catalog(root: Path | str) -> Catalog:
     docs: dict[str, tuple[Document, Loc]] = {}  # record id -> where it was written
 
     def register(record: Any, doc: Document, loc: Loc, kind: str) -> None:
+        if record.id in RESERVED_IDS or PAGE_ID.match(record.id):
+            c.problems.append(
+                doc.problem(
+                    loc + ("id",),
+                    f"{kind}: id '{record.id}' is gereserveerd voor een overzichtspagina; kies een andere id",
+                )
+            )
+            return
         if record.id in docs:
             first = cat.origins[record.id]
             c.problems.append(
