@@ -7,6 +7,7 @@ even text that bypassed validation cannot become live HTML.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
@@ -42,6 +43,7 @@ def _https(target: str) -> bool:
     return not target or target.lower().startswith("https://")
 
 
+@functools.lru_cache(maxsize=8192)  # titles and names are rendered on many pages
 def neutralise(text: str) -> str:
     """Make text inert for Markdown rendering: no raw HTML, no script links, no attributes."""
     # A link keeps its link syntax only with an https:// target. Renaming the scheme is not enough:
