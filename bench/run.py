@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402  (a sibling module, not a package)
-from common import serve  # noqa: E402
+from sandbox import serve  # noqa: E402
 
 ROOT = synth.ROOT
 DOC = ROOT / "docs" / "performance.md"

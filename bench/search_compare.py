@@ -9,7 +9,6 @@ its JavaScript API, Material through its search box) and prints the top-5 hit ra
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,11 +18,10 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import yaml
-from common import serve  # noqa: E402  (a sibling module, not a package)
+from sandbox import copy_repository, serve  # noqa: E402  (a sibling module, not a package)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-COPY = ["elements", "cases", "content", "interventions.yaml", "mkdocs.yml", "hooks", "overrides", "schemas"]
 
 PAGEFIND_TOP5_JS = """async (q) => {
   const pf = await import('/pagefind/pagefind.js');
@@ -46,12 +44,7 @@ def build(root: Path, out: Path) -> None:
 
 def material_repo(target: Path) -> Path:
     """A copy of the repository whose config uses Material's search and the stock header."""
-    for name in COPY:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, target / name)
-        elif src.is_file():
-            shutil.copy2(src, target / name)
+    copy_repository(target)
     (target / "overrides" / "partials" / "header.html").unlink(missing_ok=True)
     (target / "overrides" / "partials" / "search.html").unlink(missing_ok=True)
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")

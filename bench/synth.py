@@ -8,26 +8,14 @@ so the ratio of cases to interventions stays as in the real catalog and every re
 
 from __future__ import annotations
 
-import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-# Everything a build reads (the `toolbox` package itself is installed in the environment).
-CONTENT = ["elements", "cases", "content", "interventions.yaml", "mkdocs.yml", "hooks", "overrides", "schemas"]
-
-
-def copy_repository(target: Path, root: Path = ROOT) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in CONTENT:
-        src = root / name
-        if src.is_dir():
-            shutil.copytree(src, target / name)
-        elif src.is_file():
-            shutil.copy2(src, target / name)
-    return target
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sandbox import ROOT, copy_repository  # noqa: E402,F401  (a sibling module; re-exported for bench/run.py)
 
 
 def _load(path: Path) -> Any:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import sandbox  # noqa: E402  (bench/sandbox.py: the one definition of what a repository copy holds)
+
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ["elements", "cases", "content", "interventions.yaml", "mkdocs.yml", "hooks", "overrides", "schemas"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,14 +30,7 @@ CHROMIUM_ARGS = [
 
 def copy_repository(target: Path) -> Path:
     """A copy of everything a build reads, so a test can change it freely."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in CONTENT:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, target / name)
-        elif src.is_file():
-            shutil.copy2(src, target / name)
-    return target
+    return sandbox.copy_repository(target, ROOT)
 
 
 def run_toolbox(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
