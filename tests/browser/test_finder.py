@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -107,8 +108,20 @@ def status_text(n: int) -> str:
     return "Geen aanpakken gevonden" if n == 0 else ("1 aanpak gevonden" if n == 1 else f"{n} aanpakken gevonden")
 
 
+VISIBLE_IDS_JS = (
+    "() => [...document.querySelectorAll('#tb-results .tb-card')]"
+    ".filter(c => getComputedStyle(c).display !== 'none').map(c => c.dataset.id)"
+)
+
+
 def assert_view(page: Any, cat: Catalog, sel: Selection) -> None:
     want = expected_ids(cat, sel)
+    # The finder applies URL state and history changes asynchronously (popstate, card data):
+    # wait until the list has settled on the expected result, then assert everything.
+    with contextlib.suppress(Exception):
+        page.wait_for_function(
+            f"want => JSON.stringify(({VISIBLE_IDS_JS})()) === JSON.stringify(want)", arg=want, timeout=5000
+        )
     assert visible_ids(page) == want
     assert shown_counts(page) == {k: expected_counts(cat, sel).get(k, 0) for k in shown_counts(page)}
     page.wait_for_function("t => document.getElementById('tb-status').textContent === t", arg=status_text(len(want)))
