@@ -44,3 +44,12 @@ def test_adding_a_case_reference_shows_up_on_both_sides(repo: Path) -> None:
     path.write_text(text.replace(anchor, anchor + "    case: escaperoom-hanze\n", 1), encoding="utf-8")
     cat = load_catalog(repo)
     assert "informele-gesprekken" in cat.case_interventions["escaperoom-hanze"]
+
+
+def test_source_files_are_exactly_the_files_records_come_from() -> None:
+    """The serve cache and file watching rely on this list: a file missing here would go stale."""
+    from toolbox.catalog import source_files
+
+    cat = load_catalog(ROOT)
+    record_files = {ROOT / origin.path for origin in cat.origins.values()} | {ROOT / "content/bronnen.yaml"}
+    assert set(source_files(ROOT)) == record_files

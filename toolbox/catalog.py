@@ -29,8 +29,8 @@ ROADMAP_FILE = "content/roadmap.yaml"
 COMMUNICATION_FILE = "content/communicatie.yaml"
 TOPIC_FILE = "content/online-onderwijs.yaml"
 PRACTICE_FILE = "content/hbo-praktijk.yaml"
-SINGLE_FILES = (DOCUMENTS_FILE, ROADMAP_FILE, COMMUNICATION_FILE, TOPIC_FILE, PRACTICE_FILE)
 NSE_RULES_FILE = "content/nse-regels.yaml"
+SINGLE_FILES = (DOCUMENTS_FILE, ROADMAP_FILE, COMMUNICATION_FILE, TOPIC_FILE, PRACTICE_FILE, NSE_RULES_FILE)
 
 # Page addresses the renderer uses for overview and list pages; a record with such an id would
 # overwrite one of them.
@@ -78,10 +78,6 @@ class Catalog:
 
     def rings_of(self, intervention: m.Intervention) -> list[m.Ring]:
         return sorted({self.elements[e].ring for e in intervention.elements}, key=list(m.RINGS).index)
-
-    def source_paths(self) -> list[Path]:
-        """Every file the catalog is built from (for `mkdocs serve` to watch)."""
-        return sorted({self.root / o.path for o in self.origins.values()})
 
 
 def source_files(root: Path) -> list[Path]:
