@@ -17,7 +17,16 @@ from pydantic import BaseModel
 
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
-from toolbox.render import case_uri, element_uri, intervention_uri, topic_uri
+from toolbox.render import (
+    COMMUNICATION_URI,
+    PRACTICE_URI,
+    ROADMAP_URI,
+    case_uri,
+    element_uri,
+    intervention_uri,
+    page_url,
+    topic_uri,
+)
 from toolbox.schema import SCHEMA_DIR, render_schemas
 
 FORMAT = "samen-sterker-toolbox"
@@ -27,11 +36,6 @@ CSV_FILE = "interventions.csv"
 EXTRA_KEYS = ("origin", "page", "relations")  # added to each record; not model fields
 
 R = TypeVar("R", bound=BaseModel)
-
-
-def _page(uri: str) -> str:
-    """The page's directory URL relative to the site root (`aanpakken/x.md` -> `aanpakken/x/`)."""
-    return uri[: -len(".md")] + "/"
 
 
 def _record(cat: Catalog, record: Any, page: str | None, relations: dict[str, list[str]]) -> dict[str, Any]:
@@ -45,7 +49,7 @@ def _record(cat: Catalog, record: Any, page: str | None, relations: dict[str, li
 
 def catalog_to_json(cat: Catalog) -> dict[str, Any]:
     def single(record: Any, uri: str) -> dict[str, Any] | None:
-        return _record(cat, record, _page(uri), {}) if record is not None else None
+        return _record(cat, record, page_url(uri), {}) if record is not None else None
 
     return {
         "format": FORMAT,
@@ -55,7 +59,7 @@ def catalog_to_json(cat: Catalog) -> dict[str, Any]:
             _record(
                 cat,
                 el,
-                _page(element_uri(el.id)),
+                page_url(element_uri(el.id)),
                 {
                     "interventions": cat.element_interventions[el.id],
                     "cases": cat.element_cases[el.id],
@@ -69,7 +73,7 @@ def catalog_to_json(cat: Catalog) -> dict[str, Any]:
             _record(
                 cat,
                 iv,
-                _page(intervention_uri(iv.id)),
+                page_url(intervention_uri(iv.id)),
                 {
                     "children": cat.children[iv.id],
                     "themes": list(cat.themes_of(iv)),
@@ -82,15 +86,15 @@ def catalog_to_json(cat: Catalog) -> dict[str, Any]:
             _record(
                 cat,
                 case,
-                _page(case_uri(case.id)),
+                page_url(case_uri(case.id)),
                 {"interventions": cat.case_interventions[case.id], "topics": cat.case_topics[case.id]},
             )
             for case in cat.cases.values()
         ],
-        "topics": [_record(cat, t, _page(topic_uri(t.id)), {}) for t in cat.topics.values()],
-        "roadmap": single(cat.roadmap, "roadmap.md"),
-        "communication": single(cat.communication, "communicatie.md"),
-        "practice": single(cat.practice, "hbo-praktijk.md"),
+        "topics": [_record(cat, t, page_url(topic_uri(t.id)), {}) for t in cat.topics.values()],
+        "roadmap": single(cat.roadmap, ROADMAP_URI),
+        "communication": single(cat.communication, COMMUNICATION_URI),
+        "practice": single(cat.practice, PRACTICE_URI),
         "nse_rules": _record(cat, cat.nse_rules, None, {}) if cat.nse_rules is not None else None,
     }
 
@@ -187,7 +191,7 @@ def interventions_csv(cat: Catalog) -> str:
                 "; ".join(
                     f"{s.document}: {s.section}" + (f" (regels {s.lines})" if s.lines else "") for s in iv.sources
                 ),
-                _page(intervention_uri(iv.id)),
+                page_url(intervention_uri(iv.id)),
             ]
         )
     return buffer.getvalue()

@@ -26,6 +26,9 @@ from toolbox.visuals import jinja_globals as visual_globals
 TEMPLATES = Path(__file__).parent / "templates"
 
 SECTOR_PAGES = {s: f"aanpakken/sector-{s.lower()}.md" for s in m.SECTORS}
+ROADMAP_URI = "roadmap.md"
+COMMUNICATION_URI = "communicatie.md"
+PRACTICE_URI = "hbo-praktijk.md"
 FINDER_URI = "aanpakken/index.md"
 ALL_INTERVENTIONS_URI = "aanpakken/alle.md"  # the finder's list for readers without JavaScript
 FINDER_DATA_URI = "aanpakken/kaarten.json"
@@ -208,7 +211,8 @@ class _Renderer:
             return _relpath(target, _url(base) or ".")
 
         if uri in self.pages:
-            # A record id that equals a generated list page (`alle`, `pagina-2`, ...).
+            # Editors get a Dutch error for reserved ids (catalog.RESERVED_IDS); this guards against
+            # that list falling behind the pages rendered here.
             raise ValueError(f"twee gegenereerde pagina's op dezelfde plek: {uri}")
         source = self.cat.origins.get(origin) if origin else None
         text = self.env.get_template(template).render(
@@ -232,6 +236,12 @@ def _relpath(target: str, start: str) -> str:
     while common < min(len(to), len(base)) and to[common] == base[common]:
         common += 1
     return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
+def page_url(uri: str) -> str:
+    """The site-relative directory URL of a page, with a trailing slash (`aanpakken/x.md` -> `aanpakken/x/`)."""
+    url = _url(uri)
+    return url + "/" if url else ""
 
 
 def _url(uri: str) -> str:
@@ -274,11 +284,11 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     for topic in cat.topics.values():
         r.page(topic_uri(topic.id), "topic.md.j2", topic.id, topic=topic)
     if cat.roadmap:
-        r.page("roadmap.md", "roadmap.md.j2", cat.roadmap.id, rm=cat.roadmap)
+        r.page(ROADMAP_URI, "roadmap.md.j2", cat.roadmap.id, rm=cat.roadmap)
     if cat.communication:
-        r.page("communicatie.md", "communication.md.j2", cat.communication.id, com=cat.communication)
+        r.page(COMMUNICATION_URI, "communication.md.j2", cat.communication.id, com=cat.communication)
     if cat.practice:
-        r.page("hbo-praktijk.md", "practice.md.j2", cat.practice.id, pr=cat.practice)
+        r.page(PRACTICE_URI, "practice.md.j2", cat.practice.id, pr=cat.practice)
     r.page("over.md", "about.md.j2")
     r.page("data.md", "data.md.j2")
     r.page(PLAN_URI, "actieplan.md.j2")
