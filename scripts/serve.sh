@@ -3,7 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
-[ -d .venv ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q -e .
+bash scripts/install.sh site
 if [ "${1:-serve}" = build ]; then exec .venv/bin/mkdocs build --strict; fi
 exec .venv/bin/mkdocs serve

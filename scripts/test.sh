@@ -6,9 +6,7 @@ export NO_MKDOCS_2_WARNING=1
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
 fi
-[ -d .venv ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+bash scripts/install.sh test
 if [ -f package.json ]; then npm ci --silent --no-audit --no-fund; fi
 .venv/bin/ruff check
 .venv/bin/ruff format --check

@@ -190,7 +190,8 @@ def test_bypassed_validation_runs_no_script_in_the_browser(page: Any, site_dir: 
         }
       }"""
     )
-    page.wait_for_timeout(200)
+    # Inline handlers run synchronously on dispatch; let queued tasks and two frames run as well.
+    page.evaluate("() => new Promise(r => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 0))")
     assert page.evaluate(f"typeof {FLAG}") == "undefined"
     assert dialogs == []
     hrefs = page.eval_on_selector_all("article a[href]", "els => els.map(a => a.href)")

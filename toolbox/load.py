@@ -182,6 +182,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, rel: str) -> Problem:
     where = f" (bij veld '{key.group(1)}')" if key else ""
     if "\t" in problem or "\\t" in problem or "\t" in bad_line[: max(col, 1)]:
         return Problem(rel, line, col, f"tab gevonden{where}; gebruik spaties om in te springen, geen tabs")
+    if "maximum nesting depth" in problem or "maximum nesting depth" in context:
+        # libyaml 0.2.5 in PyYAML 6.0.4 has its own depth limit, reached while scanning flow collections.
+        return Problem(rel, line, col, f"gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
     if "duplicate anchor" in problem or "duplicate anchor" in context:
         return Problem(rel, line, col, "YAML-ankers (&) zijn niet toegestaan")
     for english, dutch in _SYNTAX.items():

@@ -24,9 +24,10 @@ CHECKED = {**PAGES, "search-panel": PAGES["home"]}
 def prepare(page: Any, name: str) -> None:
     """Bring the page into the state a visitor would check: filters applied, results shown."""
     if name == "finder":
+        page.wait_for_selector("#tb-finder[data-tb-ready]")
         page.locator("#tb-finder input[name=sector]").first.check()
         page.locator("#tb-finder input[name=thema]").first.check()
-        page.wait_for_timeout(100)
+        page.wait_for_function("() => location.search.includes('sector=') && location.search.includes('thema=')")
     if name == "search":
         page.wait_for_selector("#tb-zoek-results li", timeout=5000)
     if name == "search-panel":  # the header search with its result list open

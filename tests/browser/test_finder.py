@@ -97,7 +97,7 @@ def box(page: Any, facet: str, value: str) -> Any:
 def open_finder(page: Any, site_url: str, query: dict[str, Any] | None = None) -> None:
     suffix = "?" + urlencode(query, doseq=True) if query else ""
     page.goto(f"{site_url}/aanpakken/{suffix}")
-    page.wait_for_selector("#tb-finder:not([hidden])")
+    page.wait_for_selector("#tb-finder[data-tb-ready]")
 
 
 def url_state(page: Any) -> dict[str, list[str]]:

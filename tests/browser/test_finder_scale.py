@@ -23,7 +23,7 @@ def cat(synth_repo: Path) -> Catalog:
 
 def open_finder(page: Any, url: str) -> None:
     page.goto(f"{url}/aanpakken/")
-    page.wait_for_selector("#tb-finder:not([hidden])")
+    page.wait_for_selector("#tb-finder[data-tb-ready]")
 
 
 def show_all(page: Any) -> None:

@@ -80,7 +80,7 @@ def exercise(page: Any, name: str) -> None:
     search = page.locator("#tb-search-input")
     if search.count():
         search.first.fill("studenten")
-        page.wait_for_timeout(300)
+        page.wait_for_function("() => document.querySelector('form[data-tb-search]').dataset.tbDone === 'studenten'")
     page.mouse.wheel(0, 5000)
 
 

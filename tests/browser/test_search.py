@@ -142,6 +142,16 @@ def test_header_search_shows_results_and_keyboard_moves_through_them(page: Any, 
     assert page.console_errors == []
 
 
+def test_header_search_works_on_the_404_page(page: Any, site_url: str) -> None:
+    # Material gives the 404 page the absolute base "/", where other pages get a relative one.
+    page.goto(site_url + "/404.html")
+    page.fill("#tb-search-input", "bufferweken")
+    wait_for_header_results(page, "bufferweken")
+    href = page.locator("#tb-search-panel .tb-search__results a").first.get_attribute("href")
+    assert href.endswith("/aanpakken/bufferweek/")
+    assert page.console_errors == []
+
+
 def test_header_result_follows_the_link(page: Any, site_url: str) -> None:
     page.goto(site_url + "/")
     page.keyboard.press("s")

@@ -67,7 +67,7 @@ def test_matrix_cell_opens_the_finder_with_those_filters(page: Any, site_url: st
     want = sorted(i.id for i in CAT.interventions.values() if el.id in i.elements and sector in i.sectors)
     page.goto(f"{site_url}/")
     page.locator(f'.tb-matrix__table a[href$="?element={el.id}&sector={sector}"]').click()
-    page.wait_for_function("document.querySelectorAll('.tb-card:not([hidden])').length > 0")
+    page.wait_for_selector("#tb-finder[data-tb-ready]")
     visible = page.locator(".tb-card").evaluate_all(
         "cs => cs.filter(c => !c.hidden && getComputedStyle(c).display !== 'none').map(c => c.dataset.id)"
     )

@@ -281,8 +281,8 @@
   function init() {
     var form = document.getElementById("tb-finder");
     var list = document.getElementById("tb-results");
-    if (!form || form.getAttribute("data-tb-ready") || !list || !list.getAttribute("data-cards")) return;
-    form.setAttribute("data-tb-ready", "1");
+    if (!form || form.tbStarted || !list || !list.getAttribute("data-cards")) return;
+    form.tbStarted = true;
     // Without the data (offline copy, failed request) the page stays as it is without JavaScript.
     fetch(list.getAttribute("data-cards"))
       .then(function (response) {
@@ -293,6 +293,8 @@
         var finder = new Finder(form, data);
         finder.start();
         window.tbFinder = finder; // for the benchmark and debugging
+        // The page's ready signal: the URL state is applied and the list shows its result.
+        form.setAttribute("data-tb-ready", "");
       })
       .catch(function (error) {
         if (window.console) window.console.warn("Zoekhulp: kaarten niet geladen", error);

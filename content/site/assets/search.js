@@ -20,7 +20,9 @@
   var loading = null;
 
   function siteRoot(form) {
-    return new URL((form.getAttribute("data-tb-base") || ".") + "/", window.location.href);
+    // Material gives "." or ".." on most pages and "/" on the 404 page: add a slash only where none is.
+    var base = form.getAttribute("data-tb-base") || ".";
+    return new URL(/\/$/.test(base) ? base : base + "/", window.location.href);
   }
 
   function pagefind(root) {
