@@ -214,7 +214,7 @@ def _get(url: str) -> str | None:
 
 def serve_latency(repo: Path) -> float:
     """Seconds from saving an edited element record to `mkdocs serve` serving the changed page."""
-    element = sorted((repo / "elements").glob("*.yaml"))[0]
+    element = sorted((repo / "content" / "elements").glob("*.yaml"))[0]
     element_id = re.search(r"^id: *(\S+)", element.read_text(encoding="utf-8"), re.M)
     assert element_id is not None
     url_path = f"/elementen/{element_id.group(1)}/"
@@ -286,7 +286,7 @@ class RealResult:
 
 def measure_scale(work: Path, n: int, baseline: bool, browser: bool) -> ScaleResult:
     repo = synth.make_catalog(work / f"n{n}", n)
-    cases = len(list((repo / "cases").glob("*.yaml")))
+    cases = len(list((repo / "content" / "cases").glob("*.yaml")))
     print(f"[{n}] validate, YAML -> pages, build ...", flush=True)
     v = validate(repo)
     y = yaml_to_pages(repo)

@@ -13,10 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads (the `toolbox` package itself is installed in the environment).
 REPOSITORY_FILES = [
-    "elements",
-    "cases",
     "content",
-    "interventions.yaml",
+    "static",
     "mkdocs.yml",
     "hooks",
     "overrides",

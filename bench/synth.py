@@ -49,11 +49,11 @@ def _clone_intervention(iv: dict[str, Any], k: int, cloned_ids: set[str], case_i
 
 def grow(repo: Path, count: int) -> tuple[int, int]:
     """Grow the catalog in `repo` to `count` interventions; return (interventions, cases)."""
-    iv_path = repo / "interventions.yaml"
+    iv_path = repo / "content/interventions.yaml"
     real: list[dict[str, Any]] = _load(iv_path)["interventions"]
     if count < len(real):
         raise ValueError(f"at least {len(real)} interventions (the real catalog); asked for {count}")
-    case_files = sorted((repo / "cases").glob("*.yaml"))
+    case_files = sorted((repo / "content" / "cases").glob("*.yaml"))
     real_cases = [_load(p) for p in case_files]
     interventions = list(real)
     case_count = len(real_cases)
@@ -64,7 +64,7 @@ def grow(repo: Path, count: int) -> tuple[int, int]:
         batch_case_ids = {f"{c['id']}-k{k}" for c in real_cases}
         for case in real_cases:
             clone = dict(case, id=f"{case['id']}-k{k}", title=f"{case['title']} ({k + 1})")
-            _dump(clone, repo / "cases" / f"{clone['id']}.yaml")
+            _dump(clone, repo / "content" / "cases" / f"{clone['id']}.yaml")
             case_count += 1
         cloned_ids = {f"{iv['id']}-k{k}" for iv in batch}
         interventions.extend(_clone_intervention(iv, k, cloned_ids, batch_case_ids) for iv in batch)
@@ -82,7 +82,7 @@ def make_catalog(target: Path, count: int, root: Path = ROOT) -> Path:
 def make_baseline(target: Path, count: int, root: Path = ROOT) -> Path:
     """`count` plain Markdown pages (the real interventions' text) in a stock Material site,
     every page listed in the navigation: the setup whose cost the issue measured."""
-    real: list[dict[str, Any]] = _load(root / "interventions.yaml")["interventions"]
+    real: list[dict[str, Any]] = _load(root / "content/interventions.yaml")["interventions"]
     docs = target / "docs"
     (docs / "pages").mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text("# Baseline\n\nPlain Markdown pages.\n", encoding="utf-8")

@@ -43,15 +43,17 @@ def _load(rel: str) -> Any:
 
 
 def _intervention() -> dict[str, Any]:
-    return dict(_load("interventions.yaml")["interventions"][0])
+    return dict(_load("content/interventions.yaml")["interventions"][0])
 
 
 def _element() -> dict[str, Any]:
-    return dict(_load(sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "elements").glob("*.yaml"))[0]))
+    return dict(
+        _load(sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "elements").glob("*.yaml"))[0])
+    )
 
 
 def _case() -> dict[str, Any]:
-    return dict(_load(sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "cases").glob("*.yaml"))[0]))
+    return dict(_load(sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "content" / "cases").glob("*.yaml"))[0]))
 
 
 def _document() -> dict[str, Any]:

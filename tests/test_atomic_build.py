@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import run_mkdocs
 
-CASE = "cases/escaperoom-hanze.yaml"
+CASE = "content/cases/escaperoom-hanze.yaml"
 
 
 def snapshot(site: Path) -> dict[str, tuple[str, int]]:

@@ -24,10 +24,10 @@ ENGLISH = re.compile(
     r"Traceback|Input should|Field required|Extra inputs|value is not|expected <|while parsing|"
     r"could not|found character|Error:|Exception",
 )
-EL = "elements/01-persoonlijke-aandacht.yaml"
-EL2 = "elements/02-peer-to-peer-begeleiding.yaml"
-IV = "interventions.yaml"
-CASE = "cases/escaperoom-hanze.yaml"
+EL = "content/elements/01-persoonlijke-aandacht.yaml"
+EL2 = "content/elements/02-peer-to-peer-begeleiding.yaml"
+IV = "content/interventions.yaml"
+CASE = "content/cases/escaperoom-hanze.yaml"
 
 
 @dataclass(frozen=True)

@@ -32,13 +32,15 @@ def test_related_elements_are_symmetric_and_ordered_by_number() -> None:
 
 
 def test_elements_are_ordered_by_number_whatever_the_file_order(repo: Path) -> None:
-    (repo / "elements/01-persoonlijke-aandacht.yaml").rename(repo / "elements/99-persoonlijke-aandacht.yaml")
+    (repo / "content/elements/01-persoonlijke-aandacht.yaml").rename(
+        repo / "content/elements/99-persoonlijke-aandacht.yaml"
+    )
     cat = load_catalog(repo)
     assert [e.number for e in cat.elements.values()] == list(range(1, 17))
 
 
 def test_adding_a_case_reference_shows_up_on_both_sides(repo: Path) -> None:
-    path = repo / "interventions.yaml"
+    path = repo / "content/interventions.yaml"
     text = path.read_text(encoding="utf-8")
     anchor = "  - id: informele-gesprekken\n"
     path.write_text(text.replace(anchor, anchor + "    case: escaperoom-hanze\n", 1), encoding="utf-8")

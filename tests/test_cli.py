@@ -14,11 +14,11 @@ def test_validate_passes_on_the_repository() -> None:
 
 
 def test_validate_fails_with_exit_1_and_no_traceback(repo: Path) -> None:
-    (repo / "cases/escaperoom-hanze.yaml").write_text("id: [\n", encoding="utf-8")
+    (repo / "content/cases/escaperoom-hanze.yaml").write_text("id: [\n", encoding="utf-8")
     result = run_toolbox(repo, "validate")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("cases/escaperoom-hanze.yaml:")
+    assert result.stderr.startswith("content/cases/escaperoom-hanze.yaml:")
 
 
 def test_root_may_follow_the_subcommand(repo: Path, tmp_path: Path) -> None:
@@ -47,7 +47,7 @@ def test_generate_writes_the_same_pages_as_the_site(tmp_path: Path) -> None:
 def test_mkdocs_build_fails_with_the_same_dutch_messages(repo: Path) -> None:
     from tests.conftest import run_mkdocs
 
-    path = repo / "cases/studieloket-hanze.yaml"
+    path = repo / "content/cases/studieloket-hanze.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("sector: HBO", "sector: Hbo"), encoding="utf-8")
     validate = run_toolbox(repo, "validate")
     build = run_mkdocs(repo)

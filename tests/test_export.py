@@ -52,7 +52,7 @@ def test_relations_in_the_export_are_resolved_from_forward_references() -> None:
         assert case["relations"]["interventions"] == [iv["id"] for iv in ivs if iv.get("case") == case["id"]]
     for iv in ivs:
         assert iv["relations"]["children"] == [c["id"] for c in ivs if c.get("parent") == iv["id"]]
-        assert iv["origin"]["path"] == "interventions.yaml"
+        assert iv["origin"]["path"] == "content/interventions.yaml"
         line = (ROOT / iv["origin"]["path"]).read_text(encoding="utf-8").splitlines()[iv["origin"]["line"] - 1]
         assert line.strip() == f"- id: {iv['id']}"
 

@@ -21,7 +21,12 @@ from toolbox.catalog import load_catalog
 from toolbox.load import parse_yaml
 from toolbox.problems import ContentError, Problem
 
-FILES = ["elements/04-warm-welkom.yaml", "cases/studieloket-hanze.yaml", "interventions.yaml", "content/roadmap.yaml"]
+FILES = [
+    "content/elements/04-warm-welkom.yaml",
+    "content/cases/studieloket-hanze.yaml",
+    "content/interventions.yaml",
+    "content/roadmap.yaml",
+]
 # FUZZ_EXAMPLES=2000 for a longer hunt; the suite default keeps CI fast.
 SETTINGS = settings(
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow]

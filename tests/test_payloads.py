@@ -24,7 +24,7 @@ from toolbox.catalog import load_catalog
 from toolbox.problems import ContentError
 from toolbox.render import case_uri, render_site
 
-CASE = "cases/escaperoom-hanze.yaml"
+CASE = "content/cases/escaperoom-hanze.yaml"
 CASE_ID = "escaperoom-hanze"
 FLAG = "window.__pwned"
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -205,7 +205,7 @@ def test_bypassed_validation_runs_no_script_in_the_browser(page: Any, site_dir: 
 
 # --- page scripts never turn record text into markup --------------------------------------------
 
-SCRIPTS = sorted((ROOT / "content" / "site" / "assets").glob("*.js"))
+SCRIPTS = sorted((ROOT / "static" / "assets").rglob("*.js"))
 HTML_SINKS = re.compile(
     r"\.(innerHTML|outerHTML)\s*\+?=|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function\b"
 )

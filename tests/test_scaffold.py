@@ -55,9 +55,9 @@ def test_new_intervention_and_case_validate_and_appear_in_a_build(repo: Path) ->
     answers = "Studiebuddy's in het mbo\n\nVoorbeeldcollege\nmbo\n4, 1\n\n\n"
     result = run_toolbox_input(repo, answers, "new", "case")
     assert result.returncode == 0, result.stdout + result.stderr
-    case_file = repo / "cases" / "studiebuddy-s-in-het-mbo.yaml"
+    case_file = repo / "content" / "cases" / "studiebuddy-s-in-het-mbo.yaml"
     assert case_file.read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schemas/case.schema.json"
+        "# yaml-language-server: $schema=../../schemas/case.schema.json"
     )
 
     assert run_toolbox(repo, "validate").returncode == 0
@@ -80,7 +80,9 @@ def test_new_intervention_and_case_validate_and_appear_in_a_build(repo: Path) ->
 
 
 def test_new_refuses_an_id_that_exists_anywhere(repo: Path) -> None:
-    before = {p: p.read_bytes() for p in [repo / INTERVENTIONS_FILE, *sorted((repo / "cases").glob("*.yaml"))]}
+    before = {
+        p: p.read_bytes() for p in [repo / INTERVENTIONS_FILE, *sorted((repo / "content" / "cases").glob("*.yaml"))]
+    }
     element = next(iter(CAT.elements))
     for kind, existing in (("intervention", next(iter(CAT.cases))), ("case", next(iter(CAT.interventions)))):
         result = run_toolbox(
@@ -91,7 +93,7 @@ def test_new_refuses_an_id_that_exists_anywhere(repo: Path) -> None:
         assert result.returncode == 1
         assert f"id '{existing}' bestaat al (in {origin.path}:{origin.line})" in result.stdout
     assert before == {p: p.read_bytes() for p in before}
-    assert sorted((repo / "cases").glob("*.yaml")) == sorted(p for p in before if p.parent.name == "cases")
+    assert sorted((repo / "content" / "cases").glob("*.yaml")) == sorted(p for p in before if p.parent.name == "cases")
 
 
 def test_new_gives_dutch_hints_and_writes_nothing_on_bad_input(repo: Path) -> None:
@@ -132,7 +134,7 @@ def test_shipped_content_has_no_scaffold_placeholders() -> None:
 
 
 def test_contributing_template_is_a_valid_intervention(repo: Path) -> None:
-    # Follow the guide literally: paste its template at the end of interventions.yaml.
+    # Follow the guide literally: paste its template at the end of content/interventions.yaml.
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     block = guide.split("### Sjabloon voor een aanpak", 1)[1].split("\n### ", 1)[0]
     code = "\n".join(ln[4:] for ln in block.splitlines() if ln.startswith("    "))

@@ -49,14 +49,14 @@ def test_serve_reloads_yaml_edits_and_survives_errors(repo: Path) -> None:
     try:
         url = f"http://127.0.0.1:{port}/casussen/escaperoom-hanze/"
         assert _wait_for(url, "Escaperoom"), log.read_text()
-        case = repo / "cases/escaperoom-hanze.yaml"
+        case = repo / "content/cases/escaperoom-hanze.yaml"
         original = case.read_text(encoding="utf-8")
 
         case.write_text(original.replace("sector: HBO", "sector: Hbo"), encoding="utf-8")
         deadline = time.monotonic() + 60
         while "bedoelde je 'HBO'" not in log.read_text() and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert "cases/escaperoom-hanze.yaml:" in log.read_text()
+        assert "content/cases/escaperoom-hanze.yaml:" in log.read_text()
         assert "Escaperoom" in _get(url), "the last valid version stays available"
 
         case.write_text(original.replace("title: Escaperoom", "title: Escaperoom Gewijzigd", 1), encoding="utf-8")

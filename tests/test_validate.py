@@ -32,27 +32,28 @@ def test_valid_repository_loads(repo: Path) -> None:
 
 
 def test_missing_required_field_names_file_line_and_field(repo: Path) -> None:
-    path = repo / "cases/studieloket-hanze.yaml"
+    path = repo / "content/cases/studieloket-hanze.yaml"
     text = path.read_text(encoding="utf-8")
     start = next(ln for ln in text.splitlines() if ln.startswith("summary:"))
     path.write_text(text.replace(start, "samenvatting_weg: x", 1), encoding="utf-8")
     found = problems(repo)
     assert any(
-        p.startswith("cases/studieloket-hanze.yaml:") and "verplicht veld 'summary' ontbreekt" in p for p in found
+        p.startswith("content/cases/studieloket-hanze.yaml:") and "verplicht veld 'summary' ontbreekt" in p
+        for p in found
     ), found
     assert any("onbekend veld 'samenvatting_weg'" in p for p in found)
 
 
 def test_enum_in_wrong_case_gets_a_hint(repo: Path) -> None:
-    line = edit(repo / "cases/studieloket-hanze.yaml", "sector: HBO", "sector: Hbo")
+    line = edit(repo / "content/cases/studieloket-hanze.yaml", "sector: HBO", "sector: Hbo")
     assert (
-        f"cases/studieloket-hanze.yaml:{line}:9: casus 'studieloket-hanze': sector 'Hbo' is ongeldig; kies uit MBO, HBO, WO (bedoelde je 'HBO'?)"
+        f"content/cases/studieloket-hanze.yaml:{line}:9: casus 'studieloket-hanze': sector 'Hbo' is ongeldig; kies uit MBO, HBO, WO (bedoelde je 'HBO'?)"
         in problems(repo)
     )
 
 
 def test_unknown_element_reference_names_file_and_line(repo: Path) -> None:
-    path = repo / "interventions.yaml"
+    path = repo / "content/interventions.yaml"
     text = path.read_text(encoding="utf-8")
     at = text.index("elements: [persoonlijke-aandacht]", text.index("id: informele-gesprekken"))
     line = text[:at].count("\n") + 1
@@ -62,58 +63,61 @@ def test_unknown_element_reference_names_file_and_line(repo: Path) -> None:
         encoding="utf-8",
     )
     assert (
-        f"interventions.yaml:{line}:{col}: aanpak 'informele-gesprekken': elements: onbekend element 'persoonlijke-aandachtt' "
+        f"content/interventions.yaml:{line}:{col}: aanpak 'informele-gesprekken': elements: onbekend element 'persoonlijke-aandachtt' "
         "(bedoelde je 'persoonlijke-aandacht'?)"
     ) in problems(repo)
 
 
 def test_unknown_field_suggests_the_right_name(repo: Path) -> None:
-    line = edit(repo / "elements/10-maatwerk.yaml", "summary:", "sumary:")
+    line = edit(repo / "content/elements/10-maatwerk.yaml", "summary:", "sumary:")
     assert any(
-        p.startswith(f"elements/10-maatwerk.yaml:{line}:1:") and "onbekend veld 'sumary' (bedoelde je 'summary'?)" in p
+        p.startswith(f"content/elements/10-maatwerk.yaml:{line}:1:")
+        and "onbekend veld 'sumary' (bedoelde je 'summary'?)" in p
         for p in problems(repo)
     )
 
 
 def test_duplicate_key_is_an_error_not_silently_dropped(repo: Path) -> None:
-    path = repo / "cases/escaperoom-hanze.yaml"
+    path = repo / "content/cases/escaperoom-hanze.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "sector: MBO\n", encoding="utf-8")
     last = len(text.splitlines()) + 1
     found = problems(repo)
     assert any(
-        p.startswith(f"cases/escaperoom-hanze.yaml:{last}:1:") and "veld 'sector' staat dubbel" in p for p in found
+        p.startswith(f"content/cases/escaperoom-hanze.yaml:{last}:1:") and "veld 'sector' staat dubbel" in p
+        for p in found
     ), found
 
 
 def test_id_used_twice_across_record_types(repo: Path) -> None:
-    line = edit(repo / "cases/escaperoom-hanze.yaml", "id: escaperoom-hanze", "id: escaperoom")
+    line = edit(repo / "content/cases/escaperoom-hanze.yaml", "id: escaperoom-hanze", "id: escaperoom")
     found = problems(repo)
     assert any(
-        p.startswith(f"cases/escaperoom-hanze.yaml:{line}:5:")
-        and "id 'escaperoom' is al in gebruik (in interventions.yaml:" in p
+        p.startswith(f"content/cases/escaperoom-hanze.yaml:{line}:5:")
+        and "id 'escaperoom' is al in gebruik (in content/interventions.yaml:" in p
         for p in found
     ), found
 
 
 def test_element_related_to_itself(repo: Path) -> None:
-    path = repo / "elements/10-maatwerk.yaml"
+    path = repo / "content/elements/10-maatwerk.yaml"
     line = edit(path, "related:\n", "related:\n  - maatwerk\n") + 1
     assert any(
-        p.startswith(f"elements/10-maatwerk.yaml:{line}:") and "kan niet aan zichzelf verwant zijn" in p
+        p.startswith(f"content/elements/10-maatwerk.yaml:{line}:") and "kan niet aan zichzelf verwant zijn" in p
         for p in problems(repo)
     )
 
 
 def test_invalid_slug_id(repo: Path) -> None:
-    line = edit(repo / "cases/escaperoom-hanze.yaml", "id: escaperoom-hanze", "id: Escaperoom Hanze")
+    line = edit(repo / "content/cases/escaperoom-hanze.yaml", "id: escaperoom-hanze", "id: Escaperoom Hanze")
     assert any(
-        p.startswith(f"cases/escaperoom-hanze.yaml:{line}:5:") and "is geen geldige id" in p for p in problems(repo)
+        p.startswith(f"content/cases/escaperoom-hanze.yaml:{line}:5:") and "is geen geldige id" in p
+        for p in problems(repo)
     )
 
 
 def test_appendix_row_claimed_by_two_interventions(repo: Path) -> None:
-    path = repo / "interventions.yaml"
+    path = repo / "content/interventions.yaml"
     cat = load_catalog(repo)
     owner = next(iv for iv in cat.interventions.values() if 3 in iv.numbers)
     other = next(iv for iv in cat.interventions.values() if 4 in iv.numbers)
@@ -126,22 +130,23 @@ def test_appendix_row_claimed_by_two_interventions(repo: Path) -> None:
     path.write_text(new, encoding="utf-8")
     line = new[:numbers_at].count("\n") + 1
     assert any(
-        p.startswith(f"interventions.yaml:{line}:") and f"rij 3 van bijlage 7 hoort al bij aanpak '{owner.id}'" in p
+        p.startswith(f"content/interventions.yaml:{line}:")
+        and f"rij 3 van bijlage 7 hoort al bij aanpak '{owner.id}'" in p
         for p in problems(repo)
     )
 
 
 def test_unknown_case_and_source_document(repo: Path) -> None:
-    line = edit(repo / "interventions.yaml", "case: escaperoom-hanze", "case: escaperoom-hanz")
-    edit(repo / "cases/escaperoom-hanze.yaml", "document: nro-2025", "document: nro-2024")
+    line = edit(repo / "content/interventions.yaml", "case: escaperoom-hanze", "case: escaperoom-hanz")
+    edit(repo / "content/cases/escaperoom-hanze.yaml", "document: nro-2025", "document: nro-2024")
     found = problems(repo)
     assert any(
-        p.startswith(f"interventions.yaml:{line}:")
+        p.startswith(f"content/interventions.yaml:{line}:")
         and "onbekend casus 'escaperoom-hanz' (bedoelde je 'escaperoom-hanze'?)" in p
         for p in found
     )
     assert any(
-        p.startswith("cases/escaperoom-hanze.yaml:")
+        p.startswith("content/cases/escaperoom-hanze.yaml:")
         and "onbekend brondocument 'nro-2024' (bedoelde je 'nro-2025'?)" in p
         for p in found
     )
@@ -170,36 +175,36 @@ def test_stakeholder_must_use_the_canonical_spelling(repo: Path) -> None:
     ],
 )
 def test_markdown_fields_reject_markup_that_could_inject(repo: Path, payload: str, message: str) -> None:
-    line = edit(repo / "cases/escaperoom-hanze.yaml", "description: |\n", f"description: |\n  {payload}\n")
-    assert any(p.startswith(f"cases/escaperoom-hanze.yaml:{line}:") and message in p for p in problems(repo))
+    line = edit(repo / "content/cases/escaperoom-hanze.yaml", "description: |\n", f"description: |\n  {payload}\n")
+    assert any(p.startswith(f"content/cases/escaperoom-hanze.yaml:{line}:") and message in p for p in problems(repo))
 
 
 def test_number_out_of_range(repo: Path) -> None:
-    line = edit(repo / "elements/10-maatwerk.yaml", "number: 10", "number: 17")
+    line = edit(repo / "content/elements/10-maatwerk.yaml", "number: 10", "number: 17")
     assert any(
-        p.startswith(f"elements/10-maatwerk.yaml:{line}:9:")
+        p.startswith(f"content/elements/10-maatwerk.yaml:{line}:9:")
         and "number 17 valt buiten het toegestane bereik (maximaal 16)" in p
         for p in problems(repo)
     )
 
 
 def test_every_problem_is_reported_at_once(repo: Path) -> None:
-    edit(repo / "cases/studieloket-hanze.yaml", "sector: HBO", "sector: Hbo")
-    edit(repo / "elements/10-maatwerk.yaml", "summary:", "sumary:")
-    edit(repo / "interventions.yaml", "case: escaperoom-hanze", "case: nergens")
+    edit(repo / "content/cases/studieloket-hanze.yaml", "sector: HBO", "sector: Hbo")
+    edit(repo / "content/elements/10-maatwerk.yaml", "summary:", "sumary:")
+    edit(repo / "content/interventions.yaml", "case: escaperoom-hanze", "case: nergens")
     result = run_toolbox(repo, "validate")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "cases/studieloket-hanze.yaml" in result.stderr
-    assert "elements/10-maatwerk.yaml" in result.stderr
-    assert "interventions.yaml" in result.stderr
+    assert "content/cases/studieloket-hanze.yaml" in result.stderr
+    assert "content/elements/10-maatwerk.yaml" in result.stderr
+    assert "content/interventions.yaml" in result.stderr
     assert result.stderr.strip().endswith("problemen gevonden.")
 
 
 @pytest.mark.parametrize("reserved", ["alle", "pagina-2", "sector-mbo"])
 def test_ids_of_generated_list_pages_are_reserved(repo: Path, reserved: str) -> None:
-    line = edit(repo / "interventions.yaml", "  - id: informele-gesprekken\n", f"  - id: {reserved}\n")
+    line = edit(repo / "content/interventions.yaml", "  - id: informele-gesprekken\n", f"  - id: {reserved}\n")
     assert (
-        f"interventions.yaml:{line}:9: aanpak: id '{reserved}' is gereserveerd voor een overzichtspagina; kies een andere id"
+        f"content/interventions.yaml:{line}:9: aanpak: id '{reserved}' is gereserveerd voor een overzichtspagina; kies een andere id"
         in problems(repo)
     )

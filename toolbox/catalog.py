@@ -21,9 +21,9 @@ from toolbox.load import Document, Loc, read_yaml
 from toolbox.nse_check import nse_rule_problems
 from toolbox.problems import ContentError, Problem
 
-ELEMENTS_DIR = "elements"
-CASES_DIR = "cases"
-INTERVENTIONS_FILE = "interventions.yaml"
+ELEMENTS_DIR = "content/elements"
+CASES_DIR = "content/cases"
+INTERVENTIONS_FILE = "content/interventions.yaml"
 DOCUMENTS_FILE = "content/bronnen.yaml"
 ROADMAP_FILE = "content/roadmap.yaml"
 COMMUNICATION_FILE = "content/communicatie.yaml"

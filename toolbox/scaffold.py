@@ -200,7 +200,7 @@ def _intervention(cat: Catalog, inputs: _Inputs) -> Skeleton:
         record["parent"] = parent
         lines += [f"{i}# Dit is een voorbeeld van de hoofdaanpak hieronder.", f"{i}parent: {parent}"]
     lines += [
-        f"{i}# Werkzame elementen (ids uit elements/); het eerste is het belangrijkste.",
+        f"{i}# Werkzame elementen (ids uit content/elements/); het eerste is het belangrijkste.",
         f"{i}elements: {_flow(elements)}",
         f"{i}# Onderwijssectoren: MBO, HBO en/of WO.",
         f"{i}sectors: {_flow(sectors)}",
@@ -210,10 +210,10 @@ def _intervention(cat: Catalog, inputs: _Inputs) -> Skeleton:
     ]
     if case:
         record["case"] = case
-        lines += [f"{i}# De casus die deze aanpak uitwerkt (id uit cases/).", f"{i}case: {case}"]
+        lines += [f"{i}# De casus die deze aanpak uitwerkt (id uit content/cases/).", f"{i}case: {case}"]
     else:
         lines += [
-            f"{i}# Optioneel: de casus die deze aanpak uitwerkt (id uit cases/), bijvoorbeeld:",
+            f"{i}# Optioneel: de casus die deze aanpak uitwerkt (id uit content/cases/), bijvoorbeeld:",
             f"{i}# case: <id>",
         ]
     lines += _sources_yaml(sources, i)
@@ -241,7 +241,7 @@ def _case(cat: Catalog, inputs: _Inputs) -> Skeleton:
         "sources": sources,
     }
     lines = [
-        "# yaml-language-server: $schema=../schemas/case.schema.json",
+        "# yaml-language-server: $schema=../../schemas/case.schema.json",
         f"# Nieuwe casus (gemaakt met `toolbox new case`). Vervang elke tekst die met {TODO} begint.",
         f"id: {ident}",
         f"title: {_yaml_str(title)}",
@@ -252,7 +252,7 @@ def _case(cat: Catalog, inputs: _Inputs) -> Skeleton:
         "# Markdown; geen namen of andere persoonsgegevens van studenten.",
         "description: |",
         f"  {description}",
-        "# Werkzame elementen (ids uit elements/): eerst het element waarbij de casus in het rapport staat.",
+        "# Werkzame elementen (ids uit content/elements/): eerst het element waarbij de casus in het rapport staat.",
         f"elements: {_flow(elements)}",
         "# Optioneel, alleen als de bron het noemt: target_group, goal, time_needed en tips (een lijst).",
         "# time_needed: Een dagdeel",
@@ -296,7 +296,7 @@ def _element(cat: Catalog, inputs: _Inputs) -> Skeleton:
         "sources": sources,
     }
     lines = [
-        "# yaml-language-server: $schema=../schemas/element.schema.json",
+        "# yaml-language-server: $schema=../../schemas/element.schema.json",
         f"# Nieuw werkzaam element (gemaakt met `toolbox new element`). Vervang elke tekst die met {TODO} begint.",
         f"id: {ident}",
         f"number: {number}",

@@ -29,9 +29,9 @@ class SchemaFile:
 
 
 SCHEMAS: tuple[SchemaFile, ...] = (
-    SchemaFile("element.schema.json", m.Element, "Werkzaam element", "elements/NN-<id>.yaml"),
-    SchemaFile("interventions.schema.json", m.InterventionFile, "Aanpakken", "interventions.yaml"),
-    SchemaFile("case.schema.json", m.Case, "Casus", "cases/<id>.yaml"),
+    SchemaFile("element.schema.json", m.Element, "Werkzaam element", "content/elements/NN-<id>.yaml"),
+    SchemaFile("interventions.schema.json", m.InterventionFile, "Aanpakken", "content/interventions.yaml"),
+    SchemaFile("case.schema.json", m.Case, "Casus", "content/cases/<id>.yaml"),
     SchemaFile("topic.schema.json", m.Topic, "Thema", "content/online-onderwijs.yaml"),
     SchemaFile("roadmap.schema.json", m.Roadmap, "Roadmap", "content/roadmap.yaml"),
     SchemaFile("communication.schema.json", m.Communication, "Communicatierichtlijnen", "content/communicatie.yaml"),
