@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
 from toolbox import atomic, search_index
@@ -23,6 +23,7 @@ from toolbox.export import export_files
 from toolbox.problems import ContentError
 from toolbox.render import TEMPLATES, render_site
 from toolbox.session import SESSION
+from toolbox.sitemap import data_uri
 
 log = logging.getLogger("mkdocs.hooks.toolbox")
 
@@ -54,14 +55,29 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Files, config: Any) -> Files:
     assert SESSION.catalog is not None
+    in_nav = set(_nav_pages(config.nav))
     for uri, page in render_site(SESSION.catalog).items():
-        file = File.generated(config, uri, content=page.text)
+        # Pages that the navigation does not name (record and list pages) are reached through the
+        # overview pages; saying so keeps MkDocs from warning about them.
+        inclusion = InclusionLevel.INCLUDED if uri in in_nav or not uri.endswith(".md") else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, uri, content=page.text, inclusion=inclusion)
         file.edit_uri = f"{page.source.path}#L{page.source.line}" if page.source else None
         files.append(file)
-    # Open data under /data/; the page data.md links to these files, so MkDocs checks those links.
+    # Open data; the data page links to these files, so MkDocs checks those links.
     for rel, content in export_files(SESSION.catalog).items():
-        files.append(File.generated(config, f"data/{rel}", content=content))
+        files.append(File.generated(config, data_uri(rel), content=content))
     return files
+
+
+def _nav_pages(nav: Any) -> list[str]:
+    """The page paths the configured navigation names."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_pages(item)]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_pages(value)]
+    return []
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

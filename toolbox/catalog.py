@@ -1,8 +1,9 @@
 """All records of a repository, every reference resolved and reverse relations computed.
 
-`load_catalog(root)` is the one way in: it reads the files, validates each record against its
-model and then checks the references between records, collecting every problem before it
-raises, so editors see all of them at once.
+`load_catalog(root)` is the one way in: it reads the files of every record type in
+`toolbox.registry.TYPES`, validates each record against its model and then checks the
+references declared on the models' fields (`Ref`), collecting every problem before it raises,
+so editors see all of them at once. Nothing here names a record type.
 """
 
 from __future__ import annotations
@@ -11,36 +12,21 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from toolbox import models as m
-from toolbox.errors import suggest, translate
-from toolbox.load import Document, Loc, read_yaml
-from toolbox.nse_check import nse_rule_problems
+from toolbox import sitemap
+from toolbox.load import Loc, YamlFile, read_yaml
+from toolbox.messages import suggest, translate
 from toolbox.problems import ContentError, Problem
+from toolbox.registry import TYPES, Folder, ListFile, RecordType, Report, ref_fields, unique_fields, values_at
 
-ELEMENTS_DIR = "content/elements"
-CASES_DIR = "content/cases"
-INTERVENTIONS_FILE = "content/interventions.yaml"
-DOCUMENTS_FILE = "content/bronnen.yaml"
-ROADMAP_FILE = "content/roadmap.yaml"
-COMMUNICATION_FILE = "content/communicatie.yaml"
-TOPIC_FILE = "content/online-onderwijs.yaml"
-PRACTICE_FILE = "content/hbo-praktijk.yaml"
-NSE_RULES_FILE = "content/nse-regels.yaml"
-SINGLE_FILES = (DOCUMENTS_FILE, ROADMAP_FILE, COMMUNICATION_FILE, TOPIC_FILE, PRACTICE_FILE, NSE_RULES_FILE)
-
-# Page addresses the renderer uses for overview and list pages; a record with such an id would
-# overwrite one of them.
-RESERVED_IDS = frozenset(
-    {"alle", "index", "sector-mbo", "sector-hbo", "sector-wo", "zoeken", "actieplan", "data", "over"}
-    | {"communicatie", "elementen", "aanpakken", "casussen"}
-)
-PAGE_ID = re.compile(r"^pagina-[0-9]+$")
-
-R = TypeVar("R", bound=BaseModel)
+# Files beside the records that are not records: editors' lock, swap and backup files.
+_NOT_RECORDS = re.compile(r"^(\.|#)|(~|\.swp|\.swx|\.bak|\.orig|\.tmp)$")
+# An `id:` line, to know which ids a file that cannot be parsed was meant to hold.
+_ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -54,24 +40,35 @@ class Origin:
 @dataclass
 class Catalog:
     root: Path
-    documents: dict[str, m.Document] = field(default_factory=dict)
-    elements: dict[str, m.Element] = field(default_factory=dict)
-    interventions: dict[str, m.Intervention] = field(default_factory=dict)
-    cases: dict[str, m.Case] = field(default_factory=dict)
-    topics: dict[str, m.Topic] = field(default_factory=dict)
-    roadmap: m.Roadmap | None = None
-    communication: m.Communication | None = None
-    practice: m.Practice | None = None
-    nse_rules: m.NseRules | None = None
+    types: tuple[RecordType, ...] = TYPES
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)  # type name -> id -> record
     origins: dict[str, Origin] = field(default_factory=dict)
-    # Reverse relations, computed by `_link`; never typed by editors.
-    element_interventions: dict[str, list[str]] = field(default_factory=dict)
-    element_cases: dict[str, list[str]] = field(default_factory=dict)
-    element_topics: dict[str, list[str]] = field(default_factory=dict)
-    element_related: dict[str, list[str]] = field(default_factory=dict)
-    case_interventions: dict[str, list[str]] = field(default_factory=dict)
-    case_topics: dict[str, list[str]] = field(default_factory=dict)
-    children: dict[str, list[str]] = field(default_factory=dict)
+    # Reverse relations, computed from the references: id -> relation name -> ids.
+    backrefs: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for rt in self.types:
+            self.records.setdefault(rt.name, {})
+
+    def __getattr__(self, name: str) -> Any:
+        """`cat.elements` (id -> record) or `cat.roadmap` (the record or None), by collection name."""
+        if name.startswith("__"):
+            raise AttributeError(name)
+        for rt in self.__dict__.get("types", ()):
+            if rt.collection == name:
+                records = self.records[rt.name]
+                return next(iter(records.values()), None) if rt.single else records
+        raise AttributeError(name)
+
+    def related(self, id: str, relation: str) -> list[str]:
+        """Ids of the records that refer to `id` through `relation` (e.g. an element's 'interventions')."""
+        return self.backrefs.get(id, {}).get(relation, [])
+
+    def type_of(self, id: str) -> RecordType | None:
+        return next((rt for rt in self.types if id in self.records[rt.name]), None)
+
+    def all_records(self) -> list[tuple[RecordType, Any]]:
+        return [(rt, r) for rt in self.types for r in self.records[rt.name].values()]
 
     def themes_of(self, intervention: m.Intervention) -> list[m.Theme]:
         return sorted({self.elements[e].theme for e in intervention.elements}, key=list(m.THEMES).index)
@@ -80,258 +77,279 @@ class Catalog:
         return sorted({self.elements[e].ring for e in intervention.elements}, key=list(m.RINGS).index)
 
 
-def source_files(root: Path) -> list[Path]:
-    """Every YAML file the catalog reads (for caching and for `mkdocs serve` to watch)."""
-    files = [root / INTERVENTIONS_FILE, *(root / p for p in SINGLE_FILES)]
-    for folder in (ELEMENTS_DIR, CASES_DIR):
-        if (root / folder).is_dir():
-            files.extend(sorted((root / folder).glob("*.yaml")))
-    return [f for f in files if f.is_file()]
+def source_files(root: Path, types: tuple[RecordType, ...] = TYPES) -> list[Path]:
+    """Every file the catalog reads as records (for caching and for `mkdocs serve` to watch)."""
+    files: list[Path] = []
+    for rt in types:
+        if isinstance(rt.store, Folder):
+            folder = root / rt.store.path
+            if folder.is_dir():
+                files.extend(p for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml") and _is_record(p))
+        elif (root / rt.store.path).exists():
+            files.append(root / rt.store.path)
+    return files
 
 
-class _Collector:
-    """Parses files and validates records, keeping every problem."""
+def _is_record(path: Path) -> bool:
+    return not _NOT_RECORDS.search(path.name)
 
-    def __init__(self, root: Path) -> None:
+
+@dataclass
+class _Written:
+    """One record as read: its type, the file and place it was written, and the record."""
+
+    rt: RecordType
+    file: YamlFile
+    loc: Loc
+    record: Any
+
+    @property
+    def label(self) -> str:
+        return f"{self.rt.label} '{self.record.id}'"
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        return self.file.problem(self.loc + loc, f"{self.label}: {message}")
+
+
+class _Loader:
+    """Reads files and validates records, keeping every problem."""
+
+    def __init__(self, root: Path, types: tuple[RecordType, ...]) -> None:
         self.root = root
+        self.types = types
         self.problems: list[Problem] = []
-        # Ids of records that failed validation: references to them are not reported again,
-        # so one broken record does not bury the editor in follow-up errors.
+        # Ids of records that failed, and types with a file that could not be read at all: references
+        # to them are not reported again, so one mistake does not bury the editor in follow-up errors.
         self.broken: set[str] = set()
+        self.broken_types: set[str] = set()
+        self.written: list[_Written] = []
 
-    def read(self, rel: str, required: bool = True) -> Document | None:
+    def read(self, rel: str, rt: RecordType) -> YamlFile | None:
         path = self.root / rel
-        if not path.is_file():
-            if required:
+        if not path.exists() and not path.is_symlink():
+            if rt.required:
                 self.problems.append(Problem(rel, 1, 1, "bestand ontbreekt"))
+            self.broken_types.add(rt.name)
             return None
-        doc, problems = read_yaml(path, rel)
-        self.problems.extend(problems)
+        if path.suffix == ".yml":
+            self.problems.append(
+                Problem(rel, 1, 1, "gebruik de extensie .yaml (niet .yml), anders wordt het bestand niet gelezen")
+            )
+            self.broken_types.add(rt.name)
+            return None
+        doc, problems = read_yaml(path, rel, self.root)
+        if doc is None:
+            self.problems.extend(problems)
+            self.broken_types.add(rt.name)
+            self._remember_ids(path)
         return doc
 
-    def model(self, doc: Document, model: type[R], loc: Loc = (), label: str = "") -> R | None:
-        data: Any = doc.data
-        for part in loc:
-            data = data[part]
-        if not isinstance(data, dict):
-            self.problems.append(
-                doc.problem(loc, f"{label + ': ' if label else ''}verwacht een groep velden (veld: waarde)")
-            )
-            return None
+    def _remember_ids(self, path: Path) -> None:
         try:
-            return model.model_validate(data)
+            text = (
+                path.read_text(encoding="utf-8", errors="replace") if path.is_file() and not path.is_symlink() else ""
+            )
+        except OSError:
+            return
+        self.broken.update(_ID_LINE.findall(text))
+
+    def validate(self, rt: RecordType, doc: YamlFile, loc: Loc, data: Any) -> None:
+        label = f"{rt.label} '{data['id']}'" if isinstance(data, dict) and isinstance(data.get("id"), str) else rt.label
+        if not isinstance(data, dict):
+            self.problems.append(doc.problem(loc, f"{label}: verwacht een groep velden (veld: waarde)"))
+            return
+        try:
+            record = rt.model.model_validate(data)
         except ValidationError as exc:
-            self.problems.extend(translate(exc, doc, model, loc, label))
+            self.problems.extend(translate(exc, doc, rt.model, loc, label))
             if isinstance(data.get("id"), str):
                 self.broken.add(data["id"])
-            return None
+            return
+        self.written.append(_Written(rt, doc, loc, record))
+
+    def load_type(self, rt: RecordType) -> None:
+        store = rt.store
+        if isinstance(store, Folder):
+            folder = self.root / store.path
+            files = [p for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml")] if folder.is_dir() else []
+            for path in files:
+                if not _is_record(path):
+                    continue  # an editor's lock or backup file beside the records
+                rel = f"{store.path}/{path.name}"
+                if path.is_dir():
+                    self.problems.append(Problem(rel, 1, 1, "is een map, geen bestand; haal hem uit deze map"))
+                elif doc := self.read(rel, rt):
+                    self.validate(rt, doc, (), doc.data)
+            if rt.required and not any(_is_record(p) for p in files):
+                self.problems.append(Problem(store.path, 1, 1, f"map met records ({rt.label}) ontbreekt of is leeg"))
+                self.broken_types.add(rt.name)
+            return
+        doc = self.read(store.path, rt)
+        if doc is None:
+            return
+        if isinstance(store, ListFile):
+            data = doc.data
+            if not isinstance(data, dict) or not isinstance(data.get(store.key), list):
+                self.problems.append(doc.problem((), f"verwacht een veld '{store.key}' met een lijst"))
+                self.broken_types.add(rt.name)
+                return
+            for k in data:
+                if k != store.key:
+                    self.problems.append(doc.problem((k,), f"onbekend veld '{k}'{suggest(k, [store.key])}", key=True))
+            for i, item in enumerate(data[store.key]):
+                self.validate(rt, doc, (store.key, i), item)
+        else:
+            self.validate(rt, doc, (), doc.data)
 
 
-def _label(kind: str, data: Any) -> str:
-    ident = data.get("id") if isinstance(data, dict) else None
-    return f"{kind} '{ident}'" if isinstance(ident, str) else kind
-
-
-def load_catalog(root: Path | str) -> Catalog:
+def load_catalog(root: Path | str, types: tuple[RecordType, ...] = TYPES) -> Catalog:
     """Load and check every record under `root`; raise ContentError listing all problems."""
     root = Path(root)
-    c = _Collector(root)
-    cat = Catalog(root=root)
-    docs: dict[str, tuple[Document, Loc]] = {}  # record id -> where it was written
-
-    def register(record: Any, doc: Document, loc: Loc, kind: str) -> None:
-        if record.id in RESERVED_IDS or PAGE_ID.match(record.id):
-            c.problems.append(
-                doc.problem(
-                    loc + ("id",),
-                    f"{kind}: id '{record.id}' is gereserveerd voor een overzichtspagina; kies een andere id",
-                )
-            )
-            return
-        if record.id in docs:
-            first = cat.origins[record.id]
-            c.problems.append(
-                doc.problem(loc + ("id",), f"{kind}: id '{record.id}' is al in gebruik (in {first.path}:{first.line})")
-            )
-            return
-        docs[record.id] = (doc, loc)
-        cat.origins[record.id] = Origin(doc.path, doc.locate(loc)[0])
-
-    if (doc := c.read(DOCUMENTS_FILE)) and (file := c.model(doc, m.DocumentFile)):
-        for i, d in enumerate(file.documents):
-            if d.id in cat.documents:
-                c.problems.append(doc.problem(("documents", i, "id"), f"document-id '{d.id}' staat dubbel"))
-            cat.documents[d.id] = d
-
-    element_files = sorted((root / ELEMENTS_DIR).glob("*.yaml")) if (root / ELEMENTS_DIR).is_dir() else []
-    if not element_files:
-        c.problems.append(Problem(ELEMENTS_DIR, 1, 1, "map met werkzame elementen ontbreekt of is leeg"))
-    for path in element_files:
-        rel = f"{ELEMENTS_DIR}/{path.name}"
-        if (doc := c.read(rel)) and (el := c.model(doc, m.Element, label=_label("element", doc.data))):
-            register(el, doc, (), "element")
-            cat.elements.setdefault(el.id, el)
-
-    if doc := c.read(INTERVENTIONS_FILE):
-        data = doc.data
-        if not isinstance(data, dict) or not isinstance(data.get("interventions"), list):
-            c.problems.append(doc.problem((), "verwacht een veld 'interventions' met een lijst van aanpakken"))
-        else:
-            extra = [k for k in data if k != "interventions"]
-            for k in extra:
-                c.problems.append(doc.problem((k,), f"onbekend veld '{k}'", key=True))
-            for i, item in enumerate(data["interventions"]):
-                loc: Loc = ("interventions", i)
-                if iv := c.model(doc, m.Intervention, loc, _label("aanpak", item)):
-                    register(iv, doc, loc, "aanpak")
-                    cat.interventions.setdefault(iv.id, iv)
-
-    case_files = sorted((root / CASES_DIR).glob("*.yaml")) if (root / CASES_DIR).is_dir() else []
-    for path in case_files:
-        rel = f"{CASES_DIR}/{path.name}"
-        if (doc := c.read(rel)) and (case := c.model(doc, m.Case, label=_label("casus", doc.data))):
-            register(case, doc, (), "casus")
-            cat.cases.setdefault(case.id, case)
-
-    singles: list[tuple[str, type[m.Topic | m.Roadmap | m.Communication | m.Practice | m.NseRules], str, str]] = [
-        (TOPIC_FILE, m.Topic, "topics", "thema"),
-        (ROADMAP_FILE, m.Roadmap, "roadmap", "roadmap"),
-        (COMMUNICATION_FILE, m.Communication, "communication", "communicatie"),
-        (PRACTICE_FILE, m.Practice, "practice", "praktijk"),
-        (NSE_RULES_FILE, m.NseRules, "nse_rules", "nse-regels"),
-    ]
-    for rel, model, attr, kind in singles:
-        if (doc := c.read(rel)) and (rec := c.model(doc, model, label=kind)):
-            register(rec, doc, (), kind)
-            if attr == "topics":
-                assert isinstance(rec, m.Topic)
-                cat.topics[rec.id] = rec
-            else:
-                setattr(cat, attr, rec)
-
-    _check_references(cat, docs, c.problems, c.broken)
-    if c.problems:
-        raise ContentError(c.problems)
+    loader = _Loader(root, types)
+    for rt in types:
+        loader.load_type(rt)
+    cat = Catalog(root=root, types=types)
+    written = _register(cat, loader)
+    _check(cat, written, loader)
+    if loader.problems:
+        raise ContentError(loader.problems)
     _link(cat)
     return cat
 
 
-def _check_references(
-    cat: Catalog, docs: dict[str, tuple[Document, Loc]], problems: list[Problem], broken: set[str]
-) -> None:
-    element_ids = list(cat.elements)
-    case_ids = list(cat.cases)
-    iv_ids = list(cat.interventions)
-
-    def ref(owner: str, field_loc: Loc, value: str, choices: list[str], what: str, label: str) -> None:
-        if value not in choices and value not in broken:
-            doc, loc = docs[owner]
-            problems.append(
-                doc.problem(
-                    loc + field_loc, f"{label}: {_field(field_loc)}: onbekend {what} '{value}'{suggest(value, choices)}"
+def _register(cat: Catalog, loader: _Loader) -> dict[str, _Written]:
+    """Put every valid record in the catalog; ids are unique across all types and not reserved."""
+    by_id: dict[str, _Written] = {}
+    for w in loader.written:
+        ident = w.record.id
+        page = w.rt.page
+        if page is not None and page.folder is not None and sitemap.is_reserved(ident, cat.types):
+            loader.problems.append(
+                w.file.problem(
+                    w.loc + ("id",),
+                    f"{w.rt.label}: id '{ident}' is gereserveerd voor een overzichtspagina; kies een andere id",
                 )
             )
+            continue
+        if ident in by_id:
+            # Blame the file edited last: that is where the clash was made (on a tie, the later one).
+            first, second = sorted((by_id[ident], w), key=lambda x: _mtime(cat.root / x.file.path))
+            if first is w:
+                del cat.records[second.rt.name][ident]
+            line = first.file.locate(first.loc)[0]
+            loader.problems.append(
+                second.file.problem(
+                    second.loc + ("id",),
+                    f"{second.rt.label}: id '{ident}' is al in gebruik (in {first.file.path}:{line})",
+                )
+            )
+            by_id[ident] = first
+            cat.records[first.rt.name][ident] = first.record
+            cat.origins[ident] = Origin(first.file.path, line)
+            continue
+        by_id[ident] = w
+        cat.records[w.rt.name][ident] = w.record
+        cat.origins[ident] = Origin(w.file.path, w.file.locate(w.loc)[0])
+    for rt in cat.types:
+        if rt.sort is not None:
+            cat.records[rt.name] = dict(sorted(cat.records[rt.name].items(), key=lambda kv: rt.sort(kv[1])))  # type: ignore[misc]
+    return by_id
 
-    def check_sources(owner: str, sources: list[m.Source], base: Loc, label: str) -> None:
-        for i, s in enumerate(sources):
-            ref(owner, base + ("sources", i, "document"), s.document, list(cat.documents), "brondocument", label)
 
-    numbers_seen: dict[int, str] = {}
-    for el in cat.elements.values():
-        label = f"element '{el.id}'"
-        for i, r in enumerate(el.related):
-            if r == el.id:
-                doc, loc = docs[el.id]
-                problems.append(
-                    doc.problem(
-                        loc + ("related", i), f"{label}: related: een element kan niet aan zichzelf verwant zijn"
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _check(cat: Catalog, by_id: dict[str, _Written], loader: _Loader) -> None:
+    """References, unique values, nested ids and each type's own rules."""
+    problems = loader.problems
+    unknown: dict[tuple[str, str], list[Problem]] = defaultdict(list)  # (target type, id) -> places
+    for rt in cat.types:
+        seen: dict[str, dict[Any, str]] = defaultdict(dict)
+        fields = ref_fields(rt.model)
+        uniques = unique_fields(rt.model)
+        for ident, record in cat.records[rt.name].items():
+            w = by_id[ident]
+            for f in fields:
+                for loc, value in values_at(record, f.path):
+                    if value == ident and f.ref.target == rt.name and f.ref.self_message:
+                        problems.append(w.problem(loc, f"{_field(loc)}: {f.ref.self_message}"))
+                        continue
+                    target = cat.records.get(f.ref.target, {})
+                    if value in target or value in loader.broken or f.ref.target in loader.broken_types:
+                        continue
+                    what = next((t.label for t in cat.types if t.name == f.ref.target), f.ref.target)
+                    unknown[f.ref.target, value].append(
+                        w.problem(loc, f"{_field(loc)}: onbekend {what} '{value}'{suggest(value, list(target))}")
                     )
-                )
-            else:
-                ref(el.id, ("related", i), r, element_ids, "element", label)
-        check_sources(el.id, el.sources, (), label)
-    by_number: dict[int, str] = {}
-    for el in cat.elements.values():
-        if el.number in by_number:
-            doc, loc = docs[el.id]
-            problems.append(
-                doc.problem(
-                    loc + ("number",),
-                    f"element '{el.id}': nummer {el.number} is al gebruikt door '{by_number[el.number]}'",
-                )
-            )
-        by_number.setdefault(el.number, el.id)
-
-    for iv in cat.interventions.values():
-        label = f"aanpak '{iv.id}'"
-        for i, e in enumerate(iv.elements):
-            ref(iv.id, ("elements", i), e, element_ids, "element", label)
-        if iv.case is not None:
-            ref(iv.id, ("case",), iv.case, case_ids, "casus", label)
-        if iv.parent is not None:
-            if iv.parent == iv.id:
-                doc, loc = docs[iv.id]
-                problems.append(
-                    doc.problem(loc + ("parent",), f"{label}: parent: een aanpak kan niet onder zichzelf vallen")
-                )
-            else:
-                ref(iv.id, ("parent",), iv.parent, iv_ids, "aanpak", label)
-                parent = cat.interventions.get(iv.parent)
-                if parent is not None and parent.parent is not None:
-                    doc, loc = docs[iv.id]
-                    problems.append(
-                        doc.problem(
-                            loc + ("parent",),
-                            f"{label}: parent: '{iv.parent}' is zelf al een voorbeeld; kies de hoofdaanpak",
+            for name, unique in uniques:
+                value = getattr(record, name)
+                for i, v in enumerate(value if isinstance(value, list) else [value]):
+                    if v in seen[name]:
+                        loc = (name, i) if isinstance(value, list) else (name,)
+                        problems.append(
+                            w.problem(loc, f"{name}: " + unique.message.format(value=v, other=seen[name][v]))
                         )
-                    )
-        for i, n in enumerate(iv.numbers):
-            if n in numbers_seen:
-                doc, loc = docs[iv.id]
-                problems.append(
-                    doc.problem(
-                        loc + ("numbers", i),
-                        f"{label}: numbers: rij {n} van bijlage 7 hoort al bij aanpak '{numbers_seen[n]}'",
-                    )
-                )
-            numbers_seen.setdefault(n, iv.id)
-        check_sources(iv.id, iv.sources, (), label)
+                    seen[name].setdefault(v, ident)
+            _check_nested_ids(record, w, problems)
+            for check in rt.checks:
+                check(cat, record, _reporter(w, problems))
+    for places in unknown.values():
+        problems.extend(_one_for_many(places))
 
-    for case in cat.cases.values():
-        label = f"casus '{case.id}'"
-        for i, e in enumerate(case.elements):
-            ref(case.id, ("elements", i), e, element_ids, "element", label)
-        check_sources(case.id, case.sources, (), label)
 
-    for topic in cat.topics.values():
-        label = f"thema '{topic.id}'"
-        for i, e in enumerate(topic.elements):
-            ref(topic.id, ("elements", i), e, element_ids, "element", label)
-        for i, k in enumerate(topic.cases):
-            ref(topic.id, ("cases", i), k, case_ids, "casus", label)
-        check_sources(topic.id, topic.sources, (), label)
+# An id that many records name but none has was most likely renamed where it is defined: one
+# message for all of its places instead of one per place (a renamed source document is cited ~100 times).
+_MANY = 4
 
-    if (rm := cat.roadmap) is not None:
-        canonical = list(rm.stakeholders)
-        for ci, cluster in enumerate(rm.clusters):
-            for ii, item in enumerate(cluster.items):
-                base: Loc = ("clusters", ci, "items", ii)
-                for si, s in enumerate(item.stakeholders):
-                    ref(
-                        rm.id,
-                        base + ("stakeholders", si),
-                        s,
-                        canonical,
-                        "betrokkene (niet in de lijst 'stakeholders')",
-                        f"roadmap '{item.id}'",
+
+def _one_for_many(places: list[Problem]) -> list[Problem]:
+    if len(places) < _MANY:
+        return places
+    first = min(places)
+    files = len({p.path for p in places})
+    return [
+        Problem(
+            first.path,
+            first.line,
+            first.col,
+            f"{first.message}; dezelfde id staat op nog {len(places) - 1} plekken in {files} bestand(en): "
+            "is hij hernoemd of verwijderd waar hij gedefinieerd wordt?",
+        )
+    ]
+
+
+def _reporter(w: _Written, problems: list[Problem]) -> Report:
+    def report(loc: Loc, message: str) -> None:
+        problems.append(w.file.problem(w.loc + loc, message))
+
+    return report
+
+
+def _check_nested_ids(record: Any, w: _Written, problems: list[Problem]) -> None:
+    """Records nested in a record (roadmap items, NSE rules) are addressed by id: no two alike."""
+    seen: dict[str, int] = {}
+
+    def walk(value: Any, loc: Loc) -> None:
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, loc + (i,))
+        elif isinstance(value, m.Record):
+            nested_id = getattr(value, "id", None)
+            if loc and isinstance(nested_id, str):
+                line = w.file.locate(w.loc + loc + ("id",))[0]
+                if nested_id in seen:
+                    problems.append(
+                        w.problem(loc + ("id",), f"id '{nested_id}' staat dubbel (ook op regel {seen[nested_id]})")
                     )
-                check_sources(rm.id, item.sources, base, f"roadmap '{item.id}'")
-        check_sources(rm.id, rm.sources, (), "roadmap")
-    if cat.nse_rules is not None:
-        problems.extend(nse_rule_problems(cat.nse_rules, cat.communication, *docs[cat.nse_rules.id]))
-    for single in (cat.communication, cat.practice):
-        if single is not None:
-            check_sources(single.id, single.sources, (), single.id)
+                seen.setdefault(nested_id, line)
+            for name in type(value).model_fields:
+                walk(getattr(value, name), loc + (name,))
+
+    walk(record, ())
 
 
 def _field(loc: Loc) -> str:
@@ -340,39 +358,23 @@ def _field(loc: Loc) -> str:
 
 
 def _link(cat: Catalog) -> None:
-    """Compute every reverse relation from the forward references."""
-    cat.elements = dict(sorted(cat.elements.items(), key=lambda kv: kv[1].number))
-    ei: dict[str, list[str]] = defaultdict(list)
-    ci: dict[str, list[str]] = defaultdict(list)
-    children: dict[str, list[str]] = defaultdict(list)
-    for iv in cat.interventions.values():
-        for e in iv.elements:
-            ei[e].append(iv.id)
-        if iv.case:
-            ci[iv.case].append(iv.id)
-        if iv.parent:
-            children[iv.parent].append(iv.id)
-    ec: dict[str, list[str]] = defaultdict(list)
-    for case in cat.cases.values():
-        for e in case.elements:
-            ec[e].append(case.id)
-    et: dict[str, list[str]] = defaultdict(list)
-    ct: dict[str, list[str]] = defaultdict(list)
-    for topic in cat.topics.values():
-        for e in topic.elements:
-            et[e].append(topic.id)
-        for k in topic.cases:
-            ct[k].append(topic.id)
-    related: dict[str, set[str]] = defaultdict(set)
-    for el in cat.elements.values():
-        for r in el.related:
-            related[el.id].add(r)
-            related[r].add(el.id)
-    number = {e.id: e.number for e in cat.elements.values()}
-    cat.element_interventions = {e: ei.get(e, []) for e in cat.elements}
-    cat.element_cases = {e: ec.get(e, []) for e in cat.elements}
-    cat.element_topics = {e: et.get(e, []) for e in cat.elements}
-    cat.element_related = {e: sorted(related.get(e, set()), key=number.__getitem__) for e in cat.elements}
-    cat.case_interventions = {k: ci.get(k, []) for k in cat.cases}
-    cat.case_topics = {k: ct.get(k, []) for k in cat.cases}
-    cat.children = {i: children.get(i, []) for i in cat.interventions}
+    """Compute every reverse relation from the forward references, in the order records are listed."""
+    back: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    symmetric: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for rt in cat.types:
+        for f in ref_fields(rt.model):
+            if not (f.ref.reverse or f.ref.symmetric):
+                continue
+            for ident, record in cat.records[rt.name].items():
+                for _, value in values_at(record, f.path):
+                    if f.ref.symmetric:
+                        name = f.path[-1]
+                        symmetric[ident][name].add(value)
+                        symmetric[value][name].add(ident)
+                    elif ident not in back[value][f.ref.reverse or ""]:
+                        back[value][f.ref.reverse or ""].append(ident)
+    order = {ident: i for rt in cat.types for i, ident in enumerate(cat.records[rt.name])}
+    for ident, relations in symmetric.items():
+        for name, ids in relations.items():
+            back[ident][name] = sorted(ids, key=order.__getitem__)
+    cat.backrefs = {ident: dict(back[ident]) for ident in order if ident in back}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from toolbox.catalog import Catalog, load_catalog
 from toolbox.problems import ContentError
+from toolbox.registry import RecordType
 from toolbox.scaffold import add_arguments as scaffold_arguments
 from toolbox.scaffold import placeholders
 
@@ -20,11 +21,16 @@ def _load(root: Path) -> Catalog | None:
         return None
 
 
+def _count(n: int, rt: RecordType) -> str:
+    return f"{n} {rt.label if n == 1 else rt.plural}"
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     cat = _load(args.root)
     if cat is None:
         return 1
-    print(f"In orde: {len(cat.elements)} elementen, {len(cat.interventions)} aanpakken, {len(cat.cases)} casussen.")
+    counts = [_count(len(cat.records[rt.name]), rt) for rt in cat.types if rt.plural and rt.page is not None]
+    print(f"In orde: {', '.join(counts)}.")
     for where in placeholders(cat):  # valid, but not ready for a pull request (the tests refuse it)
         print(f"{where}: let op: bevat nog tekst die met TODO: begint; vul die in", file=sys.stderr)
     return 0
@@ -59,15 +65,17 @@ def cmd_nse_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from toolbox.schema import SCHEMA_DIR, stale_schemas, write_schemas
+    from toolbox.schema import stale_schemas, write_schemas
 
     if args.check:
         stale = stale_schemas(args.root)
-        for name in stale:
-            print(f"{SCHEMA_DIR}/{name}: verouderd; draai `toolbox schema` en neem het bestand op", file=sys.stderr)
+        for rel in stale:
+            print(f"{rel}: verouderd; draai `toolbox schema` en neem het bestand op", file=sys.stderr)
         return 1 if stale else 0
     changed = write_schemas(args.root)
-    print(f"{len(changed)} schemabestand(en) bijgewerkt in {SCHEMA_DIR}/" if changed else "Schema's zijn actueel.")
+    for rel in changed:
+        print(f"bijgewerkt: {rel}")
+    print("Schema's en datamodel zijn actueel." if not changed else f"{len(changed)} bestand(en) bijgewerkt.")
     return 0
 
 

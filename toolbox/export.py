@@ -11,23 +11,12 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel
-
-from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
-from toolbox.render import (
-    COMMUNICATION_URI,
-    PRACTICE_URI,
-    ROADMAP_URI,
-    case_uri,
-    element_uri,
-    intervention_uri,
-    page_url,
-    topic_uri,
-)
+from toolbox.registry import TYPES, RecordType, ref_fields
 from toolbox.schema import SCHEMA_DIR, render_schemas
+from toolbox.sitemap import page_url, record_uri
 
 FORMAT = "samen-sterker-toolbox"
 VERSION = 1
@@ -35,118 +24,57 @@ JSON_FILE = "toolbox.json"
 CSV_FILE = "interventions.csv"
 EXTRA_KEYS = ("origin", "page", "relations")  # added to each record; not model fields
 
-R = TypeVar("R", bound=BaseModel)
+
+def _relation_names(rt: RecordType, types: tuple[RecordType, ...]) -> list[str]:
+    """The reverse relations records of `rt` receive, in a stable order."""
+    names: list[str] = []
+    for source in types:
+        for f in ref_fields(source.model):
+            if f.ref.target == rt.name:
+                name = f.path[-1] if f.ref.symmetric else f.ref.reverse
+                if name and name not in names:
+                    names.append(name)
+    return names
 
 
-def _record(cat: Catalog, record: Any, page: str | None, relations: dict[str, list[str]]) -> dict[str, Any]:
+def _record(cat: Catalog, rt: RecordType, record: Any) -> dict[str, Any]:
     data: dict[str, Any] = record.model_dump(mode="json")
     origin = cat.origins.get(record.id)
     data["origin"] = {"path": origin.path, "line": origin.line} if origin else None
-    data["page"] = page
+    data["page"] = page_url(record_uri(rt.name, record.id)) if rt.page is not None else None
+    relations = {name: cat.related(record.id, name) for name in _relation_names(rt, cat.types)}
+    if rt.derived is not None:
+        relations.update(rt.derived(cat, record))
     data["relations"] = relations
     return data
 
 
 def catalog_to_json(cat: Catalog) -> dict[str, Any]:
-    def single(record: Any, uri: str) -> dict[str, Any] | None:
-        return _record(cat, record, page_url(uri), {}) if record is not None else None
-
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "documents": [d.model_dump(mode="json") for d in cat.documents.values()],
-        "elements": [
-            _record(
-                cat,
-                el,
-                page_url(element_uri(el.id)),
-                {
-                    "interventions": cat.element_interventions[el.id],
-                    "cases": cat.element_cases[el.id],
-                    "topics": cat.element_topics[el.id],
-                    "related": cat.element_related[el.id],
-                },
-            )
-            for el in cat.elements.values()
-        ],
-        "interventions": [
-            _record(
-                cat,
-                iv,
-                page_url(intervention_uri(iv.id)),
-                {
-                    "children": cat.children[iv.id],
-                    "themes": list(cat.themes_of(iv)),
-                    "rings": list(cat.rings_of(iv)),
-                },
-            )
-            for iv in cat.interventions.values()
-        ],
-        "cases": [
-            _record(
-                cat,
-                case,
-                page_url(case_uri(case.id)),
-                {"interventions": cat.case_interventions[case.id], "topics": cat.case_topics[case.id]},
-            )
-            for case in cat.cases.values()
-        ],
-        "topics": [_record(cat, t, page_url(topic_uri(t.id)), {}) for t in cat.topics.values()],
-        "roadmap": single(cat.roadmap, ROADMAP_URI),
-        "communication": single(cat.communication, COMMUNICATION_URI),
-        "practice": single(cat.practice, PRACTICE_URI),
-        "nse_rules": _record(cat, cat.nse_rules, None, {}) if cat.nse_rules is not None else None,
-    }
+    out: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    for rt in cat.types:
+        records = [_record(cat, rt, r) for r in cat.records[rt.name].values()]
+        out[rt.collection] = (records[0] if records else None) if rt.single else records
+    return out
 
 
-def _model(model: type[R], data: dict[str, Any]) -> R:
-    return model.model_validate({k: v for k, v in data.items() if k not in EXTRA_KEYS})
-
-
-def catalog_from_json(data: dict[str, Any], root: Path) -> Catalog:
+def catalog_from_json(data: dict[str, Any], root: Path, types: tuple[RecordType, ...] = TYPES) -> Catalog:
     """Read `toolbox.json` back into a Catalog (records validated by the same models)."""
     if data.get("format") != FORMAT or data.get("version") != VERSION:
         raise ValueError(f"not a {FORMAT} export of version {VERSION}")
-    cat = Catalog(root=root)
-    cat.documents = {d["id"]: m.Document.model_validate(d) for d in data["documents"]}
-    records: list[dict[str, Any]] = []
-    for item in data["elements"]:
-        el = _model(m.Element, item)
-        cat.elements[el.id] = el
-        rel = item["relations"]
-        cat.element_interventions[el.id] = rel["interventions"]
-        cat.element_cases[el.id] = rel["cases"]
-        cat.element_topics[el.id] = rel["topics"]
-        cat.element_related[el.id] = rel["related"]
-        records.append(item)
-    for item in data["interventions"]:
-        iv = _model(m.Intervention, item)
-        cat.interventions[iv.id] = iv
-        cat.children[iv.id] = item["relations"]["children"]
-        records.append(item)
-    for item in data["cases"]:
-        case = _model(m.Case, item)
-        cat.cases[case.id] = case
-        cat.case_interventions[case.id] = item["relations"]["interventions"]
-        cat.case_topics[case.id] = item["relations"]["topics"]
-        records.append(item)
-    for item in data["topics"]:
-        topic = _model(m.Topic, item)
-        cat.topics[topic.id] = topic
-        records.append(item)
-    if data["roadmap"]:
-        cat.roadmap = _model(m.Roadmap, data["roadmap"])
-        records.append(data["roadmap"])
-    if data["communication"]:
-        cat.communication = _model(m.Communication, data["communication"])
-        records.append(data["communication"])
-    if data["practice"]:
-        cat.practice = _model(m.Practice, data["practice"])
-        records.append(data["practice"])
-    if data["nse_rules"]:
-        cat.nse_rules = _model(m.NseRules, data["nse_rules"])
-        records.append(data["nse_rules"])
-    cat.origins = {r["id"]: Origin(r["origin"]["path"], r["origin"]["line"]) for r in records if r.get("origin")}
+    cat = Catalog(root=root, types=types)
+    backrefs: dict[str, dict[str, list[str]]] = {}
+    for rt in types:
+        items = data.get(rt.collection)
+        for item in ([items] if items else []) if rt.single else items or []:
+            record: Any = rt.model.model_validate({k: v for k, v in item.items() if k not in EXTRA_KEYS})
+            cat.records[rt.name][record.id] = record
+            if item.get("origin"):
+                cat.origins[record.id] = Origin(item["origin"]["path"], item["origin"]["line"])
+            names = _relation_names(rt, types)
+            rel = {name: item["relations"][name] for name in names if item["relations"].get(name)}
+            if rel:
+                backrefs[record.id] = rel
+    cat.backrefs = backrefs
     return cat
 
 
@@ -191,7 +119,7 @@ def interventions_csv(cat: Catalog) -> str:
                 "; ".join(
                     f"{s.document}: {s.section}" + (f" (regels {s.lines})" if s.lines else "") for s in iv.sources
                 ),
-                page_url(intervention_uri(iv.id)),
+                page_url(record_uri("intervention", iv.id)),
             ]
         )
     return buffer.getvalue()

@@ -35,7 +35,7 @@ _SCALAR_NAMES = {_TAG + "int": "geheel getal", _TAG + "float": "getal", _TAG + "
 
 
 @dataclass
-class Document:
+class YamlFile:
     """The data of one YAML file with the position of every value and key."""
 
     path: str
@@ -85,8 +85,8 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n"), []
 
 
-def parse_yaml(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
-    """Parse YAML text into a Document, or return the problems that prevent it."""
+def parse_yaml(text: str, rel: str) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse YAML text into a YamlFile, or return the problems that prevent it."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Problem(rel, 1, 1, "bestand is leeg")]
     try:
@@ -109,7 +109,7 @@ def parse_yaml(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(rel, 1, 1, f"gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")]
     if node is None:
         return None, [Problem(rel, 1, 1, "bestand is leeg")]
-    doc = Document(rel, None)
+    doc = YamlFile(rel, None)
     try:
         doc.data = _build(node, (), doc, set(), 0)
     except _Invalid as exc:
@@ -117,7 +117,8 @@ def parse_yaml(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     return doc, []
 
 
-def read_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+def read_yaml(path: Path, rel: str, root: Path | None = None) -> tuple[YamlFile | None, list[Problem]]:
+    """Read and parse one record file; `root` is the repository the file must belong to."""
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
@@ -193,7 +194,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, rel: str) -> Problem:
     return Problem(rel, line, col, f"YAML-syntaxfout{where}: onbekende fout ({problem or context})")
 
 
-def _build(node: yaml.Node, loc: Loc, doc: Document, seen: set[int], depth: int) -> Any:
+def _build(node: yaml.Node, loc: Loc, doc: YamlFile, seen: set[int], depth: int) -> Any:
     if depth > MAX_DEPTH:
         raise _Invalid(node, f"gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
     if id(node) in seen:

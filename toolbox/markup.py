@@ -14,6 +14,8 @@ _RAW_HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
 _BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+# In prose, only what reads as an address: "data: 2025" is ordinary Dutch, "data:text/html" is not.
+_SCHEME_IN_TEXT = re.compile(r"\b(javascript|vbscript|data|file)\s*:(?=\S)", re.IGNORECASE)
 _ATTR_LIST = re.compile(r"\{\s*[:#.]|\{[^}\n]*=")
 _HTTP = re.compile(r"\bhttp://", re.IGNORECASE)
 
@@ -24,7 +26,7 @@ def problems_in(text: str) -> list[str]:
     if m := _RAW_HTML.search(text):
         snippet = text[m.start() : m.start() + 12].split("\n")[0]
         found.append(f"ruwe HTML is niet toegestaan ('{snippet}'); gebruik Markdown")
-    if m := _BAD_SCHEME.search(text):
+    if m := _SCHEME_IN_TEXT.search(text):
         found.append(f"'{m.group(1).lower()}:'-links zijn niet toegestaan")
     if _HTTP.search(text):
         found.append("onveilige link 'http://'; gebruik https://")

@@ -1,11 +1,14 @@
 """Typed records: the single definition of what valid content is.
 
-The JSON Schema for editors and the field documentation are generated from these models.
+The JSON Schema for editors and the field documentation are generated from these models. A field
+that holds ids of other records says so with `Ref` in its annotation; `toolbox.catalog` checks
+those references and computes the reverse relations from them, so nothing is typed twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -13,6 +16,32 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from toolbox import markup
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Field metadata: the value (or each item) is the id of a record of type `target`.
+
+    `reverse` names the relation the target gets (`cat.related(target_id, reverse)`); a `symmetric`
+    relation is the same in both directions (element 1 related to 2 is 2 related to 1).
+    `self_message` is the Dutch error for a record that refers to itself (allowed when None).
+    """
+
+    target: str
+    reverse: str | None = None
+    symmetric: bool = False
+    self_message: str | None = None
+
+
+@dataclass(frozen=True)
+class Unique:
+    """Field metadata: no two records of a type share this value (or, for a list, any item).
+
+    `message` is Dutch, with `{value}` and `{other}` (the id of the record that has it already).
+    """
+
+    message: str
+
 
 Sector = Literal["MBO", "HBO", "WO"]
 Theme = Literal["binding", "welzijn"]
@@ -106,7 +135,7 @@ def _unique(values: list[Any], what: str) -> list[Any]:
 
 
 class Source(Record):
-    document: Slug
+    document: Annotated[Slug, Ref("document")]
     section: Title
     lines: Lines | None = None
 
@@ -122,7 +151,7 @@ class Quote(Record):
 
 class Element(Record):
     id: Slug
-    number: Annotated[int, Field(ge=1, le=16)]
+    number: Annotated[int, Field(ge=1, le=16), Unique("nummer {value} is al gebruikt door '{other}'")]
     title: Title
     theme: Theme
     ring: Ring
@@ -132,7 +161,9 @@ class Element(Record):
     quotes: list[Quote] = []
     literature: Markdown | None = None
     recommendations: Annotated[list[Text], Field(min_length=1)]
-    related: list[Slug] = []
+    related: Annotated[
+        list[Slug], Ref("element", symmetric=True, self_message="een element kan niet aan zichzelf verwant zijn")
+    ] = []
     sources: Sources
 
     _unique_related = field_validator("related")(lambda v: _unique(v, "element"))
@@ -141,21 +172,21 @@ class Element(Record):
 class Intervention(Record):
     id: Slug
     title: Title
-    numbers: list[Annotated[int, Field(ge=1, le=58)]] = []
-    parent: Slug | None = None
-    elements: Annotated[list[Slug], Field(min_length=1)]
+    numbers: Annotated[
+        list[Annotated[int, Field(ge=1, le=58)]], Unique("rij {value} van bijlage 7 hoort al bij aanpak '{other}'")
+    ] = []
+    parent: Annotated[
+        Slug | None, Ref("intervention", reverse="children", self_message="een aanpak kan niet onder zichzelf vallen")
+    ] = None
+    elements: Annotated[list[Slug], Field(min_length=1), Ref("element", reverse="interventions")]
     sectors: Annotated[list[Sector], Field(min_length=1)]
     description: Markdown
-    case: Slug | None = None
+    case: Annotated[Slug | None, Ref("case", reverse="interventions")] = None
     sources: Sources
 
     _unique_numbers = field_validator("numbers")(lambda v: _unique(v, "nummer"))
     _unique_elements = field_validator("elements")(lambda v: _unique(v, "element"))
     _unique_sectors = field_validator("sectors")(lambda v: _unique(v, "sector"))
-
-
-class InterventionFile(Record):
-    interventions: list[Intervention]
 
 
 class Case(Record):
@@ -165,7 +196,7 @@ class Case(Record):
     sector: Sector
     summary: Text
     description: Markdown
-    elements: Annotated[list[Slug], Field(min_length=1)]
+    elements: Annotated[list[Slug], Field(min_length=1), Ref("element", reverse="cases")]
     target_group: Text | None = None
     goal: Text | None = None
     time_needed: Text | None = None
@@ -181,8 +212,8 @@ class Topic(Record):
     summary: Text
     findings: Markdown
     quotes: list[Quote] = []
-    elements: list[Slug] = []
-    cases: list[Slug] = []
+    elements: Annotated[list[Slug], Ref("element", reverse="topics")] = []
+    cases: Annotated[list[Slug], Ref("case", reverse="topics")] = []
     sources: Sources
 
 
@@ -324,7 +355,9 @@ class Practice(Record):
     sources: Sources
 
 
-class Document(Record):
+class SourceDocument(Record):
+    """A report or deck the content is transcribed from (content/bronnen.yaml)."""
+
     id: Slug
     title: Title
     subtitle: Title | None = None
@@ -335,7 +368,3 @@ class Document(Record):
     description: Text
     url: Url | None = None
     note: Text | None = None
-
-
-class DocumentFile(Record):
-    documents: Annotated[list[Document], Field(min_length=1)]

@@ -12,8 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from toolbox import models as m
-from toolbox.load import Document, Loc
-from toolbox.problems import Problem
+from toolbox.load import Loc
 
 
 def normalise(text: str) -> str:
@@ -80,31 +79,27 @@ def report(path: str, text: str, flags: list[Flag], rules: m.NseRules, communica
     return "\n".join(lines)
 
 
-def nse_rule_problems(
-    rules: m.NseRules, communication: m.Communication | None, doc: Document, loc: Loc
-) -> list[Problem]:
-    """Each rule must cite the guidelines verbatim: its steering example and its neutral phrasings."""
+def rule_problems(rules: m.NseRules, communication: m.Communication | None) -> list[tuple[Loc, str]]:
+    """Each rule must cite the guidelines verbatim: its steering example and its neutral phrasings.
+
+    Returns (place in the rules record, Dutch message) pairs."""
     if communication is None:
         return []
-    problems = []
-    ids: set[str] = set()
+    problems: list[tuple[Loc, str]] = []
     for i, rule in enumerate(rules.rules):
         label = f"nse-regel '{rule.id}'"
-        if rule.id in ids:
-            problems.append(doc.problem(loc + ("rules", i, "id"), f"{label}: id staat dubbel"))
-        ids.add(rule.id)
         if rule.example not in communication.steering_examples:
             problems.append(
-                doc.problem(
-                    loc + ("rules", i, "example"),
+                (
+                    ("rules", i, "example"),
                     f"{label}: 'example' moet letterlijk een van de 'steering_examples' uit communicatie.yaml zijn",
                 )
             )
         for j, suggestion in enumerate(rule.suggestions):
             if suggestion not in communication.neutral_examples:
                 problems.append(
-                    doc.problem(
-                        loc + ("rules", i, "suggestions", j),
+                    (
+                        ("rules", i, "suggestions", j),
                         f"{label}: suggestie moet letterlijk een van de 'neutral_examples' uit communicatie.yaml zijn",
                     )
                 )

@@ -7,33 +7,24 @@ into pages by `paginate`, so no page grows with the catalog.
 
 from __future__ import annotations
 
-import functools
 import math
-import posixpath
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import jinja2
+from pydantic import BaseModel
 
-from toolbox import markup
+from toolbox import browser_data, markup, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
+from toolbox.sitemap import Links, P, element_list_uri, list_uri, record_uri
+from toolbox.text import yaml_str
 from toolbox.visuals import jinja_globals as visual_globals
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-SECTOR_PAGES = {s: f"aanpakken/sector-{s.lower()}.md" for s in m.SECTORS}
-ROADMAP_URI = "roadmap.md"
-COMMUNICATION_URI = "communicatie.md"
-PRACTICE_URI = "hbo-praktijk.md"
-FINDER_URI = "aanpakken/index.md"
-ALL_INTERVENTIONS_URI = "aanpakken/alle.md"  # the finder's list for readers without JavaScript
-FINDER_DATA_URI = "aanpakken/kaarten.json"
-PLAN_URI = "actieplan.md"
-PLAN_DATA_URI = "actieplan/onderdelen.json"
 
 # No page may grow with the catalog (issue 7: at most 80 KB of HTML at 5,000 interventions).
 # A list item is about 0.2 KB of HTML and the theme about 17 KB, so 100 items stay near 40 KB.
@@ -41,39 +32,10 @@ PER_PAGE = 100
 # Element pages list this many interventions and cases themselves and link to the full lists.
 INLINE = 20
 # The finder renders this many cards into its HTML, for readers without JavaScript (a card is
-# about 0.7 KB); its script reads every card from FINDER_DATA_URI.
+# about 0.7 KB); its script reads every card from P.finder_data.
 FINDER_CARDS = 60
 
 T = TypeVar("T")
-
-
-def element_uri(id: str) -> str:
-    return f"elementen/{id}.md"
-
-
-def intervention_uri(id: str) -> str:
-    return f"aanpakken/{id}.md"
-
-
-def case_uri(id: str) -> str:
-    return f"casussen/{id}.md"
-
-
-def topic_uri(id: str) -> str:
-    return f"{id}.md"
-
-
-def element_list_uri(id: str, kind: str) -> str:
-    """First page of an element's full list of `aanpakken` or `casussen` (when it is long)."""
-    return f"elementen/{id}/{kind}.md"
-
-
-def list_uri(first: str, number: int) -> str:
-    """Page `number` of a list whose first page is `first` (URL `X/`): `X/pagina-N.md` (URL `X/pagina-N/`)."""
-    if number == 1:
-        return first
-    folder = first[: -len("/index.md")] if first.endswith("/index.md") else first[: -len(".md")]
-    return f"{folder}/pagina-{number}.md"
 
 
 @dataclass(frozen=True)
@@ -149,26 +111,22 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = lambda text: markup.neutralise(text or "").strip()
     env.filters["inline"] = lambda text: " ".join(markup.neutralise(text or "").split())
     env.filters["first_sentence"] = lambda text: markup.first_sentence(markup.neutralise(text or ""))
-    env.filters["yaml_str"] = lambda text: '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    env.filters["yaml_str"] = yaml_str
     env.globals.update(
-        THEMES=m.THEMES,
-        RINGS=m.RINGS,
-        HORIZONS=m.HORIZONS,
-        SECTORS=m.SECTORS,
-        element_uri=element_uri,
-        intervention_uri=intervention_uri,
-        case_uri=case_uri,
-        topic_uri=topic_uri,
-        sector_uri=SECTOR_PAGES.__getitem__,
-        element_list_uri=element_list_uri,
-        grouped=grouped,
-        INLINE=INLINE,
-        FINDER_CARDS=FINDER_CARDS,
-        FINDER_DATA_URI=FINDER_DATA_URI,
-        PLAN_DATA_URI=PLAN_DATA_URI,
-        ALL_INTERVENTIONS_URI=ALL_INTERVENTIONS_URI,
-        FINDER_URI=FINDER_URI,
-        paged_title=paged_title,
+        {
+            "THEMES": m.THEMES,
+            "RINGS": m.RINGS,
+            "HORIZONS": m.HORIZONS,
+            "SECTORS": m.SECTORS,
+            "P": P,
+            "record_uri": record_uri,
+            "element_list_uri": element_list_uri,
+            "data_uri": sitemap.data_uri,
+            "grouped": grouped,
+            "INLINE": INLINE,
+            "FINDER_CARDS": FINDER_CARDS,
+            "paged_title": paged_title,
+        }
     )
     # Compact, deterministic JSON for the data files (and inline data): no spaces, UTF-8 as is.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
@@ -194,31 +152,26 @@ class _Renderer:
     ) -> None:
         """Render `template` to `uri`. Links are relative to the page `base` (default: `uri` itself);
         a data file sets `base` to the page that loads it."""
-        base = base or uri
-
-        def link(target: str) -> str:
-            """Relative link from this page to another page's source path (MkDocs checks it)."""
-            return _relpath(target, posixpath.dirname(base) or ".")
-
-        def href(target: str) -> str:
-            """Relative URL for raw HTML, where MkDocs does not rewrite links (directory URLs)."""
-            here, there = _url(base), _url(target)
-            rel = _relpath(there or ".", here.rstrip("/") or ".")
-            return "./" if rel == "." else rel + "/"
-
-        def file_href(target: str) -> str:
-            """Relative URL of a file that is not a page (a generated data file)."""
-            return _relpath(target, _url(base) or ".")
-
+        links = Links(base or uri)
         if uri in self.pages:
-            # Editors get a Dutch error for reserved ids (catalog.RESERVED_IDS); this guards against
-            # that list falling behind the pages rendered here.
+            # Editors get a Dutch error for reserved ids (sitemap.reserved_ids); this guards against
+            # a page that the site map does not know.
             raise ValueError(f"twee gegenereerde pagina's op dezelfde plek: {uri}")
         source = self.cat.origins.get(origin) if origin else None
         text = self.env.get_template(template).render(
-            cat=self.cat, link=link, href=href, file_href=file_href, uri=uri, source=source, **context
+            cat=self.cat,
+            link=links.link,
+            href=links.href,
+            file_href=links.file_href,
+            uri=uri,
+            source=source,
+            **context,
         )
         self.pages[uri] = RenderedPage(text, source)
+
+    def data(self, uri: str, data: BaseModel) -> None:
+        """A JSON data file for the browser scripts, from its typed model."""
+        self.pages[uri] = RenderedPage(data.model_dump_json(by_alias=True) + "\n", None)
 
     def list_pages(self, first: str, template: str, items: Sequence[Any], **context: Any) -> None:
         """One page per `PER_PAGE` items; the template gets the page as `pg`."""
@@ -226,76 +179,46 @@ class _Renderer:
             self.page(pg.uri, template, pg=pg, **context)
 
 
-@functools.lru_cache(maxsize=65536)
-def _relpath(target: str, start: str) -> str:
-    """posixpath.relpath for site-relative paths, without its os.getcwd() call per link
-    (a third of the render time at 5,000 interventions)."""
-    to = [p for p in target.split("/") if p and p != "."]
-    base = [p for p in start.split("/") if p and p != "."]
-    common = 0
-    while common < min(len(to), len(base)) and to[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
-
-
-def page_url(uri: str) -> str:
-    """The site-relative directory URL of a page, with a trailing slash (`aanpakken/x.md` -> `aanpakken/x/`)."""
-    url = _url(uri)
-    return url + "/" if url else ""
-
-
-def _url(uri: str) -> str:
-    """The directory URL MkDocs gives a page (`use_directory_urls: true`), without leading slash."""
-    stem = uri[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        stem = stem[: -len("/index")]
-    return stem
-
-
 def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory."""
     r = _Renderer(catalog)
     cat = catalog
-    r.page("index.md", "home.md.j2")
-    r.page("elementen/index.md", "elements.md.j2")
+    for rt in cat.types:  # a page per record, for every type that has pages
+        if rt.page is not None:
+            for ident, record in cat.records[rt.name].items():
+                r.page(record_uri(rt.name, ident), rt.page.template, ident, record=record, **{rt.page.var: record})
+    r.page(P.home, "home.md.j2")
+    r.page(P.elements, "elements.md.j2")
     for el in cat.elements.values():
-        r.page(element_uri(el.id), "element.md.j2", el.id, el=el)
-        for kind, ids in (("aanpakken", cat.element_interventions[el.id]), ("casussen", cat.element_cases[el.id])):
+        for kind, ids in (
+            ("aanpakken", cat.related(el.id, "interventions")),
+            ("casussen", cat.related(el.id, "cases")),
+        ):
             if len(ids) > INLINE:
                 r.list_pages(element_list_uri(el.id, kind), "element-list.md.j2", ids, el=el, kind=kind)
-    r.page(FINDER_URI, "finder.md.j2")
-    r.page(FINDER_DATA_URI, "finder.json.j2", base=FINDER_URI)
+    cards = browser_data.finder_cards(cat, Links(P.finder))
+    r.page(P.finder, "finder.md.j2", cards=cards.cards[:FINDER_CARDS])
+    r.data(P.finder_data, cards)
     if len(cat.interventions) > FINDER_CARDS:
-        r.list_pages(ALL_INTERVENTIONS_URI, "all-interventions.md.j2", list(cat.interventions))
-    for iv in cat.interventions.values():
-        r.page(intervention_uri(iv.id), "intervention.md.j2", iv.id, iv=iv)
-    for sector, uri in SECTOR_PAGES.items():
+        r.list_pages(P.all_interventions, "all-interventions.md.j2", list(cat.interventions))
+    for sector, uri in P.sector.items():
         # (element, intervention) in element order; an intervention with two elements is under both.
         entries = [
-            (e, i) for e in cat.elements for i in cat.element_interventions[e] if sector in cat.interventions[i].sectors
+            (e, i)
+            for e in cat.elements
+            for i in cat.related(e, "interventions")
+            if sector in cat.interventions[i].sectors
         ]
         count = sum(1 for i in cat.interventions.values() if sector in i.sectors)
         r.list_pages(uri, "sector.md.j2", entries, sector=sector, count=count)
-    r.list_pages("casussen/index.md", "cases.md.j2", list(cat.cases))
-    for case in cat.cases.values():
-        r.page(case_uri(case.id), "case.md.j2", case.id, case=case)
-    for topic in cat.topics.values():
-        r.page(topic_uri(topic.id), "topic.md.j2", topic.id, topic=topic)
-    if cat.roadmap:
-        r.page(ROADMAP_URI, "roadmap.md.j2", cat.roadmap.id, rm=cat.roadmap)
-    if cat.communication:
-        r.page(COMMUNICATION_URI, "communication.md.j2", cat.communication.id, com=cat.communication)
-    if cat.practice:
-        r.page(PRACTICE_URI, "practice.md.j2", cat.practice.id, pr=cat.practice)
-    r.page("over.md", "about.md.j2")
-    r.page("data.md", "data.md.j2")
-    r.page(PLAN_URI, "actieplan.md.j2")
-    r.page(PLAN_DATA_URI, "actieplan.json.j2", base=PLAN_URI)
-    r.page("communicatie/check.md", "nse-check.md.j2", cat.nse_rules.id if cat.nse_rules else None)
-    r.page("roadmap/overzicht.md", "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
-    r.page("zoeken.md", "search.md.j2")
+    r.list_pages(P.cases, "cases.md.j2", list(cat.cases))
+    r.page(P.about, "about.md.j2")
+    r.page(P.data, "data.md.j2")
+    r.page(P.plan, "actieplan.md.j2")
+    r.page(P.plan_data, "actieplan.json.j2", base=P.plan)
+    r.page(P.nse_check, "nse-check.md.j2", cat.nse_rules.id if cat.nse_rules else None)
+    r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
+    r.page(P.search, "search.md.j2")
     return r.pages
 
 

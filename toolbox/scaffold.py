@@ -9,7 +9,6 @@ write are marked with `TODO:` and listed afterwards (the tests refuse shipped co
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -18,16 +17,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from toolbox import models as m
-from toolbox.catalog import CASES_DIR, ELEMENTS_DIR, INTERVENTIONS_FILE, Catalog, load_catalog
-from toolbox.errors import suggest
+from toolbox.catalog import Catalog, load_catalog
+from toolbox.messages import suggest
 from toolbox.problems import ContentError
+from toolbox.registry import TYPES, Folder, RecordType
+from toolbox.text import yaml_str as _yaml_str
 
 TODO = "TODO:"
-KINDS = ("intervention", "case", "element")
+KINDS = tuple(rt.name for rt in TYPES if rt.scaffold)
 _SECTION_TODO = f"{TODO} kop van het hoofdstuk of de paragraaf in het rapport"
+# What each skeleton asks the editor to write, per kind and field.
+_TO_WRITE = {
+    (
+        "intervention",
+        "description",
+    ): "beschrijf de aanpak in de woorden van de bron: wat is het, voor wie, hoe werkt het.",
+    ("case", "summary"): "één zin die de casus samenvat.",
+    ("case", "description"): "de tekst van de casus uit het rapport, volledig.",
+    ("element", "summary"): "één of twee zinnen uit het rapport die het element samenvatten.",
+    ("element", "findings"): "de bevindingen uit het rapport, volledig en in dezelfde volgorde.",
+    ("element", "recommendations"): "een aanbeveling uit het rapport (één per regel).",
+}
+
+
+def _todo(kind: str, field: str) -> str:
+    return f"{TODO} {_TO_WRITE[kind, field]}"
+
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -67,11 +85,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def slugify(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:80].strip("-")
-
-
-def _yaml_str(value: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar: safe for any character.
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _flow(values: list[str]) -> str:
@@ -144,9 +157,9 @@ def _new_id(cat: Catalog, inputs: _Inputs, title: str) -> str:
     return ident
 
 
-def _source_lines(cat: Catalog, inputs: _Inputs, kind_records: list[Any]) -> list[dict[str, str]]:
+def _source_lines(cat: Catalog, inputs: _Inputs, kind: str) -> list[dict[str, str]]:
     # Default: the document records of this kind cite most often (computed, so it follows the data).
-    used = Counter(s.document for r in kind_records for s in r.sources)
+    used = Counter(s.document for r in cat.records[kind].values() for s in r.sources)
     default = used.most_common(1)[0][0] if used else next(iter(cat.documents))
     doc = _choose(
         inputs.get("source", f"Brondocument ({', '.join(cat.documents)})", default),
@@ -185,8 +198,8 @@ def _intervention(cat: Catalog, inputs: _Inputs) -> Skeleton:
         case = _choose(case, list(cat.cases), "onbekende casus")
     if parent:
         parent = _choose(parent, list(cat.interventions), "onbekende aanpak")
-    description = f"{TODO} beschrijf de aanpak in de woorden van de bron: wat is het, voor wie, hoe werkt het."
-    sources = _source_lines(cat, inputs, list(cat.interventions.values()))
+    description = _todo("intervention", "description")
+    sources = _source_lines(cat, inputs, "intervention")
     record: dict[str, Any] = {"id": ident, "title": title, "elements": elements, "sectors": sectors}
     i = "    "
     lines = [
@@ -218,7 +231,7 @@ def _intervention(cat: Catalog, inputs: _Inputs) -> Skeleton:
         ]
     lines += _sources_yaml(sources, i)
     record.update(numbers=[], description=description, sources=sources)
-    return Skeleton("intervention", ident, INTERVENTIONS_FILE, record, lines)
+    return _skeleton("intervention", ident, record, lines)
 
 
 def _case(cat: Catalog, inputs: _Inputs) -> Skeleton:
@@ -227,9 +240,8 @@ def _case(cat: Catalog, inputs: _Inputs) -> Skeleton:
     institution = inputs.get("institution", "Instelling (bijv. Hogeschool Voorbeeld)")
     sector = _choose(inputs.get("sector", "Sector (MBO, HBO of WO)"), list(m.SECTORS), "onbekende sector")
     elements = [_element_id(cat, e) for e in inputs.many("element", "Werkzame elementen (id of nummer)")]
-    summary = f"{TODO} één zin die de casus samenvat."
-    description = f"{TODO} de tekst van de casus uit het rapport, volledig."
-    sources = _source_lines(cat, inputs, list(cat.cases.values()))
+    summary, description = _todo("case", "summary"), _todo("case", "description")
+    sources = _source_lines(cat, inputs, "case")
     record: dict[str, Any] = {
         "id": ident,
         "title": title,
@@ -258,7 +270,7 @@ def _case(cat: Catalog, inputs: _Inputs) -> Skeleton:
         "# time_needed: Een dagdeel",
     ]
     lines += _sources_yaml(sources, "")
-    return Skeleton("case", ident, f"{CASES_DIR}/{ident}.yaml", record, lines)
+    return _skeleton("case", ident, record, lines)
 
 
 def _element(cat: Catalog, inputs: _Inputs) -> Skeleton:
@@ -280,10 +292,9 @@ def _element(cat: Catalog, inputs: _Inputs) -> Skeleton:
     ring = _choose(
         inputs.get("ring", "Ring (onderwijs, extracurriculair of beleid)"), _literal_choices(m.Ring), "onbekende ring"
     )
-    summary = f"{TODO} één of twee zinnen uit het rapport die het element samenvatten."
-    findings = f"{TODO} de bevindingen uit het rapport, volledig en in dezelfde volgorde."
-    recommendation = f"{TODO} een aanbeveling uit het rapport (één per regel)."
-    sources = _source_lines(cat, inputs, list(cat.elements.values()))
+    summary, findings = _todo("element", "summary"), _todo("element", "findings")
+    recommendation = _todo("element", "recommendations")
+    sources = _source_lines(cat, inputs, "element")
     record: dict[str, Any] = {
         "id": ident,
         "number": number,
@@ -313,7 +324,7 @@ def _element(cat: Catalog, inputs: _Inputs) -> Skeleton:
         "# Optioneel: participation, quotes, literature en related (ids van verwante elementen).",
     ]
     lines += _sources_yaml(sources, "")
-    return Skeleton("element", ident, f"{ELEMENTS_DIR}/{number:02d}-{ident}.yaml", record, lines)
+    return _skeleton("element", ident, record, lines)
 
 
 _BUILDERS: dict[str, Callable[[Catalog, _Inputs], Skeleton]] = {
@@ -321,14 +332,23 @@ _BUILDERS: dict[str, Callable[[Catalog, _Inputs], Skeleton]] = {
     "case": _case,
     "element": _element,
 }
-_MODELS: dict[str, type[BaseModel]] = {"intervention": m.Intervention, "case": m.Case, "element": m.Element}
-_NAMES = {"intervention": "aanpak", "case": "casus", "element": "element"}
+
+
+def _type(kind: str) -> RecordType:
+    return next(rt for rt in TYPES if rt.name == kind)
+
+
+def _skeleton(kind: str, ident: str, record: dict[str, Any], lines: list[str]) -> Skeleton:
+    """The skeleton goes where the registry keeps records of its kind."""
+    store = _type(kind).store
+    path = f"{store.path}/{store.name(record)}" if isinstance(store, Folder) else store.path
+    return Skeleton(kind, ident, path, record, lines)
 
 
 def build(cat: Catalog, kind: str, args: argparse.Namespace, ask: Ask | None) -> Skeleton:
     skeleton = _BUILDERS[kind](cat, _Inputs(args, ask))
     try:
-        _MODELS[kind].model_validate(skeleton.record)
+        _type(kind).model.model_validate(skeleton.record)
     except ValidationError as exc:
         reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False))
         raise ScaffoldError(f"de invoer past niet in het model ({reasons})") from None
@@ -339,7 +359,7 @@ def write(root: Path, skeleton: Skeleton) -> tuple[int, str | None]:
     """Write the skeleton; return the line it starts on and the previous text (None: new file)."""
     target = root / skeleton.path
     block = "\n".join(skeleton.lines) + "\n"
-    if skeleton.kind != "intervention":
+    if isinstance(_type(skeleton.kind).store, Folder):
         if target.exists():
             raise ScaffoldError(f"{skeleton.path} bestaat al; kies een andere id")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -392,7 +412,7 @@ def run(root: Path, kind: str, args: argparse.Namespace, ask: Ask | None, say: S
         say(exc.report())
         say("Niets geschreven: het nieuwe record gaf de fouten hierboven.")
         return 1
-    name = _NAMES[kind]
+    name = _type(kind).label
     say(f"Nieuwe {name} '{skeleton.id}' toegevoegd in {skeleton.path}:{id_line(skeleton, start)}.")
     say("Vul nu in (vervang de tekst die met TODO: begint):")
     for line, text in todo_lines(root, skeleton, start):
@@ -410,15 +430,8 @@ def flags_given(args: argparse.Namespace) -> bool:
 
 def placeholders(cat: Catalog) -> list[str]:
     """`path:line: id` of every record that still holds TODO: text (from `toolbox new` or the guide)."""
-    records: list[Any] = [
-        *cat.elements.values(),
-        *cat.interventions.values(),
-        *cat.cases.values(),
-        *cat.topics.values(),
-        *(r for r in (cat.roadmap, cat.communication, cat.practice, cat.nse_rules) if r is not None),
-    ]
     found = []
-    for record in records:
+    for _, record in cat.all_records():
         if TODO in record.model_dump_json():
             origin = cat.origins[record.id]
             found.append(f"{origin.path}:{origin.line}: '{record.id}'")

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from toolbox import models as m
+from toolbox.registry import TYPES, Folder, RecordType
 
 SCHEMA_DIR = "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -28,16 +28,13 @@ class SchemaFile:
     files: str  # which YAML files use it, for the description
 
 
-SCHEMAS: tuple[SchemaFile, ...] = (
-    SchemaFile("element.schema.json", m.Element, "Werkzaam element", "content/elements/NN-<id>.yaml"),
-    SchemaFile("interventions.schema.json", m.InterventionFile, "Aanpakken", "content/interventions.yaml"),
-    SchemaFile("case.schema.json", m.Case, "Casus", "content/cases/<id>.yaml"),
-    SchemaFile("topic.schema.json", m.Topic, "Thema", "content/online-onderwijs.yaml"),
-    SchemaFile("roadmap.schema.json", m.Roadmap, "Roadmap", "content/roadmap.yaml"),
-    SchemaFile("communication.schema.json", m.Communication, "Communicatierichtlijnen", "content/communicatie.yaml"),
-    SchemaFile("practice.schema.json", m.Practice, "Praktijk hbo", "content/hbo-praktijk.yaml"),
-    SchemaFile("sources.schema.json", m.DocumentFile, "Brondocumenten", "content/bronnen.yaml"),
-    SchemaFile("nse-rules.schema.json", m.NseRules, "NSE-berichtencheck", "content/nse-regels.yaml"),
+def _files(rt: RecordType) -> str:
+    return f"{rt.store.path}/{rt.store.shown}" if isinstance(rt.store, Folder) else rt.store.path
+
+
+# One schema per record type, for the file its records are written in.
+SCHEMAS: tuple[SchemaFile, ...] = tuple(
+    SchemaFile(rt.schema.file, rt.file_model, rt.schema.title, _files(rt)) for rt in TYPES if rt.schema
 )
 
 
@@ -77,24 +74,33 @@ def render_schemas() -> dict[str, str]:
     return {s.name: json.dumps(schema_for(s), ensure_ascii=False, indent=2, sort_keys=True) + "\n" for s in SCHEMAS}
 
 
+def generated_files(root: Path) -> dict[str, str]:
+    """{path below the repository: text} of every file generated from the models: the schemas,
+    and docs/data-model.md where the repository has its developer docs."""
+    from toolbox.model_doc import DOC, render_data_model
+
+    files = {f"{SCHEMA_DIR}/{name}": text for name, text in render_schemas().items()}
+    if (root / DOC).parent.is_dir():
+        files[DOC] = render_data_model()
+    return files
+
+
 def write_schemas(root: Path) -> list[str]:
-    """Write the schema files into `root/schemas`; return the names that changed."""
-    out = root / SCHEMA_DIR
-    out.mkdir(parents=True, exist_ok=True)
+    """Write the generated files into `root`; return the paths that changed."""
     changed = []
-    for name, text in render_schemas().items():
-        target = out / name
+    for rel, text in generated_files(root).items():
+        target = root / rel
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-            changed.append(name)
+            changed.append(rel)
     return changed
 
 
 def stale_schemas(root: Path) -> list[str]:
-    """Names of schema files that are missing or differ from what the models generate."""
-    out = root / SCHEMA_DIR
+    """Paths of generated files that are missing or differ from what the models generate."""
     return [
-        name
-        for name, text in render_schemas().items()
-        if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text
+        rel
+        for rel, text in generated_files(root).items()
+        if not (root / rel).is_file() or (root / rel).read_text(encoding="utf-8") != text
     ]

@@ -13,6 +13,7 @@ from html import escape
 
 from toolbox import models as m
 from toolbox.catalog import Catalog
+from toolbox.sitemap import P, record_uri
 
 Href = Callable[[str], str]
 
@@ -21,7 +22,7 @@ _RINGS: dict[m.Ring, tuple[int, int]] = {"onderwijs": (125, 68), "extracurricula
 _START_ANGLE = {"onderwijs": -90.0, "extracurriculair": 0.0, "beleid": -90.0}
 
 
-def ring_svg(cat: Catalog, href: Href, element_uri: Callable[[str], str]) -> str:
+def ring_svg(cat: Catalog, href: Href) -> str:
     """The integrated model: three concentric rings, each element a numbered link on its ring."""
     c = 300
     parts = [
@@ -49,7 +50,7 @@ def ring_svg(cat: Catalog, href: Href, element_uri: Callable[[str], str]) -> str
             x, y = c + radius * math.cos(angle), c + radius * math.sin(angle)
             name = f"{el.number}. {el.title} ({m.RINGS[ring].lower()})"
             parts.append(
-                f'<a href="{escape(href(element_uri(el.id)))}" aria-label="{escape(name)}" class="tb-rings__el'
+                f'<a href="{escape(href(record_uri("element", el.id)))}" aria-label="{escape(name)}" class="tb-rings__el'
                 f' tb-rings__el--{el.theme}"><title>{escape(name)}</title>'
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="21"/>'
                 f'<text x="{x:.1f}" y="{y + 6:.1f}" text-anchor="middle">{el.number}</text></a>'
@@ -63,8 +64,9 @@ def ring_svg(cat: Catalog, href: Href, element_uri: Callable[[str], str]) -> str
     return "\n".join(parts)
 
 
-def horizon_svg(rm: m.Roadmap, href: Href, roadmap_uri: str) -> str:
+def horizon_svg(rm: m.Roadmap, href: Href) -> str:
     """Each roadmap factor as a bar over the horizons it names (kort, midden, lang)."""
+    roadmap_uri = record_uri("roadmap")
     items = [it for cl in rm.clusters for it in cl.items]
     horizons = list(m.HORIZONS)
     left, col, row, top = 330, 150, 26, 40
@@ -108,15 +110,15 @@ def horizon_svg(rm: m.Roadmap, href: Href, roadmap_uri: str) -> str:
     return "\n".join(parts)
 
 
-def sector_matrix(cat: Catalog, href: Href, element_uri: Callable[[str], str], finder_uri: str) -> str:
+def sector_matrix(cat: Catalog, href: Href) -> str:
     """Element x sector table: how many interventions each element has per sector, linked to the finder."""
     counts = {
-        (e, s): sum(1 for i in cat.element_interventions[e] if s in cat.interventions[i].sectors)
+        (e, s): sum(1 for i in cat.related(e, "interventions") if s in cat.interventions[i].sectors)
         for e in cat.elements
         for s in m.SECTORS
     }
     top = max(counts.values(), default=1) or 1
-    finder = href(finder_uri)
+    finder = href(P.finder)
     rows = [
         '<div class="tb-visual tb-matrix">',
         '<table class="tb-matrix__table">',
@@ -139,7 +141,7 @@ def sector_matrix(cat: Catalog, href: Href, element_uri: Callable[[str], str], f
                 f' data-count="{n}">{n}</a></td>'
             )
         rows.append(
-            f'<tr><th scope="row"><a href="{escape(href(element_uri(el.id)))}">{el.number}. {escape(el.title)}</a></th>'
+            f'<tr><th scope="row"><a href="{escape(href(record_uri("element", el.id)))}">{el.number}. {escape(el.title)}</a></th>'
             + "".join(cells)
             + "</tr>"
         )

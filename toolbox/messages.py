@@ -1,4 +1,4 @@
-"""Turn pydantic validation errors into Dutch problems an editor understands."""
+"""Dutch messages for editors: pydantic validation errors translated, and "bedoelde je" hints."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from toolbox.load import Document, Loc
+from toolbox.load import Loc, YamlFile
 from toolbox.problems import Problem
 
 _TYPE_NAMES = {
@@ -74,7 +74,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def translate(
-    error: ValidationError, doc: Document, model: type[BaseModel], base: Loc = (), label: str = ""
+    error: ValidationError, doc: YamlFile, model: type[BaseModel], base: Loc = (), label: str = ""
 ) -> list[Problem]:
     """One Dutch problem per pydantic error, located at the offending key or value."""
     problems = []
