@@ -18,11 +18,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sandbox import serve  # noqa: E402  (a sibling module, not a package)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.support
+from tests.support import chromium  # noqa: E402
+from tests.support.repo import ROOT  # noqa: E402
+from tests.support.server import serve  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TARGET_MS = 100.0
 
 # One change of the form, timed from the event to the finished layout.
@@ -87,7 +87,7 @@ def measure(url: str, runs: int) -> dict[str, float]:
 
     results: dict[str, float] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        browser = chromium.launch(p)
         page: Any = browser.new_page()
         page.goto(url + "/aanpakken/")
         page.wait_for_selector("#tb-finder:not([hidden])")

@@ -22,19 +22,18 @@ import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import synth  # noqa: E402  (a sibling module, not a package)
-from sandbox import serve  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.support
+from tests.support import chromium, synth  # noqa: E402
+from tests.support.html import parse_html  # noqa: E402
+from tests.support.repo import ROOT, copy_repository  # noqa: E402
+from tests.support.server import serve  # noqa: E402
 
-ROOT = synth.ROOT
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 PAGE_LIMIT = 80 * 1024
 QUERY = "studenten"  # a word on almost every page: the most results, the largest index chunk
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # Targets of issue 7 (this machine type).
@@ -135,27 +134,16 @@ def site_stats(site: Path) -> SiteStats:
     )
 
 
-class _Assets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if tag == "script" and a.get("src"):
-            self.urls.append(a["src"] or "")
-        elif tag == "link" and a.get("rel") == "stylesheet" and a.get("href"):
-            self.urls.append(a["href"] or "")
-
-
 def page_weight(site: Path, page: str) -> int:
     """Gzipped bytes of a page's HTML plus the CSS and JS it loads (the search index excluded)."""
     html_path = site / page / "index.html"
     data = html_path.read_bytes()
-    parser = _Assets()
-    parser.feed(data.decode("utf-8"))
+    tags = parse_html(data.decode("utf-8")).tags
+    assets = [a.get("src") for t, a in tags if t == "script"] + [
+        a.get("href") for t, a in tags if t == "link" and a.get("rel") == "stylesheet"
+    ]
     total = gz_size(data)
-    for url in dict.fromkeys(parser.urls):
+    for url in dict.fromkeys(u for u in assets if u):
         if "://" in url or url.startswith("//"):
             raise BenchError(f"{page} loads {url} from another host")
         target = (html_path.parent / url.split("?")[0].split("#")[0]).resolve()
@@ -180,11 +168,11 @@ def query_download(site: Path, query: str = QUERY) -> tuple[int, int, int] | Non
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    if not Path(CHROMIUM).exists():
+    if not Path(chromium.CHROMIUM).exists():
         return None
     urls: list[str] = []
     with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        browser = chromium.launch(p)
         try:
             context = browser.new_context()
             page = context.new_page()
@@ -307,7 +295,7 @@ def measure_real(work: Path, browser: bool, serve: bool) -> RealResult:
     from toolbox.catalog import load_catalog
 
     print("[real] validate, build, page weight ...", flush=True)
-    repo = synth.copy_repository(work / "real")
+    repo = copy_repository(work / "real")
     validate_s, yaml_s = validate(repo), yaml_to_pages(repo)
     run = build(repo)
     site = repo / "site"

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 import yaml
-from sandbox import copy_repository, serve  # noqa: E402  (a sibling module, not a package)
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.support
+from tests.support import chromium  # noqa: E402
+from tests.support.repo import ROOT, copy_repository  # noqa: E402
+from tests.support.server import serve  # noqa: E402
 
 PAGEFIND_TOP5_JS = """async (q) => {
   const pf = await import('/pagefind/pagefind.js');
@@ -82,7 +82,7 @@ def run(queries: list[dict[str, str]], pagefind_url: str, material_url: str) -> 
 
     rows = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        browser = chromium.launch(p)
         pf: Any = browser.new_page()
         pf.goto(pagefind_url + "/")
         mat: Any = browser.new_page()

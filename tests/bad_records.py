@@ -31,7 +31,7 @@ class BadRecord:
         """The record as it appears in its YAML file (interventions are one list)."""
         if self.model is m.Intervention:
             return {"interventions": [self.data]}
-        if self.model is m.Document:
+        if self.model is m.SourceDocument:
             return {"documents": [self.data]}
         return self.data
 
@@ -65,7 +65,7 @@ BASES: dict[str, tuple[type[BaseModel], str, Callable[[], dict[str, Any]]]] = {
     "intervention": (m.Intervention, "interventions.schema.json", _intervention),
     "element": (m.Element, "element.schema.json", _element),
     "case": (m.Case, "case.schema.json", _case),
-    "document": (m.Document, "sources.schema.json", _document),
+    "document": (m.SourceDocument, "sources.schema.json", _document),
 }
 
 

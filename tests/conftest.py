@@ -2,45 +2,55 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
+import contextlib
+import io
 import os
 import subprocess
 import sys
 import threading
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import sandbox  # noqa: E402  (bench/sandbox.py: the one definition of what a repository copy holds)
+from tests.support import chromium
+from tests.support.repo import ROOT, copy_repository
+from tests.support.server import serve
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+__all__ = ["ROOT", "copy_repository", "run_mkdocs", "run_toolbox"]
 
 
-def copy_repository(target: Path) -> Path:
-    """A copy of everything a build reads, so a test can change it freely."""
-    return sandbox.copy_repository(target, ROOT)
+def run_toolbox(root: Path, *args: str, timeout: float = 60, process: bool = False) -> subprocess.CompletedProcess[str]:
+    """`toolbox --root ROOT ARGS` with its exit code and output.
 
+    It runs in this process (a new Python per call would cost about 0.3 s of imports, most of the
+    fast test loop) on a thread, so a hang still fails the test after `timeout`. `process=True`
+    runs a real `python -m toolbox`, for what only a separate process shows (crashes, stdin)."""
+    command = [sys.executable, "-m", "toolbox", "--root", str(root), *args]
+    if process:
+        return subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=root)
+    from toolbox.cli import main
 
-def run_toolbox(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "toolbox", "--root", str(root), *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=root,
-    )
+    out, err = io.StringIO(), io.StringIO()
+    result: list[int] = []
+
+    def call() -> None:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                result.append(main(["--root", str(root), *args]))
+            except SystemExit as exc:  # argparse refusing the arguments
+                result.append(exc.code if isinstance(exc.code, int) else 2)
+            except BaseException:  # as `python -m toolbox` would: the traceback on stderr, exit 1
+                traceback.print_exc()
+                result.append(1)
+
+    worker = threading.Thread(target=call, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise subprocess.TimeoutExpired(command, timeout)
+    return subprocess.CompletedProcess(command, result[0], out.getvalue(), err.getvalue())
 
 
 def run_mkdocs(root: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -69,23 +79,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
-    yield from _serve(site_dir)
+    with serve(site_dir) as url:
+        yield url
 
 
 # Interventions in the synthetic catalog: above the finder's server-rendered cards and above one
@@ -96,8 +93,7 @@ SYNTH_INTERVENTIONS = 160
 @pytest.fixture(scope="session")
 def synth_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real repository grown to SYNTH_INTERVENTIONS interventions by the benchmark's generator."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import synth  # a sibling module of the benchmark, not a package
+    from tests.support import synth
 
     repo: Path = synth.make_catalog(tmp_path_factory.mktemp("synth") / "repo", SYNTH_INTERVENTIONS)
     return repo
@@ -114,16 +110,17 @@ def synth_site_dir(synth_repo: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def synth_site_url(synth_site_dir: Path) -> Iterator[str]:
-    yield from _serve(synth_site_dir)
+    with serve(synth_site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
+    if not Path(chromium.CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {chromium.CHROMIUM}; install Debian's chromium package")
     with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        b = chromium.launch(p)
         yield b
         b.close()
 
@@ -139,3 +136,18 @@ def page(browser: object) -> Iterator[object]:
     pg.console_errors = errors
     yield pg
     context.close()
+
+
+# Markers for the inner loop (`pytest -m "not browser and not slow"`, see README): tests that drive
+# Chromium are `browser`; tests that need a whole built site are `slow`, like those marked by hand
+# (they build sites themselves, serve them or fuzz).
+_BUILT = {"site_dir", "site_url", "synth_site_dir", "synth_site_url", "synth_repo"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & {"page", "browser"} or item.nodeid.startswith("tests/browser/"):
+            item.add_marker(pytest.mark.browser)
+        if fixtures & _BUILT:
+            item.add_marker(pytest.mark.slow)

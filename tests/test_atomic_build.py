@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import run_mkdocs
 
+pytestmark = pytest.mark.slow  # builds (or serves) whole sites
+
 CASE = "content/cases/escaperoom-hanze.yaml"
 
 

@@ -547,6 +547,7 @@ def test_bad_input_is_reported_in_dutch(repo: Path, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["sector-in-wrong-case", "python-object-tag", "duplicate-key-in-list-of-mappings"])
+@pytest.mark.slow
 def test_mkdocs_build_fails_with_the_same_messages(repo: Path, name: str) -> None:
     expect = CASES[name](repo)
     (repo / "site").mkdir()
@@ -598,6 +599,7 @@ def test_valid_but_unusual_input_passes(repo: Path, name: str) -> None:
     assert result.stdout.startswith("In orde")
 
 
+@pytest.mark.slow
 def test_unusual_input_builds_and_shows_the_text(repo: Path) -> None:
     _bom(repo)
     _crlf(repo)

@@ -7,12 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.support import synth
+from tests.support.repo import ROOT
 from toolbox.catalog import load_catalog
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-
-import synth  # noqa: E402
+pytestmark = pytest.mark.slow  # builds (or serves) whole sites
 
 
 def test_synthetic_catalog_is_valid_and_sized(tmp_path: Path) -> None:
@@ -26,7 +27,7 @@ def test_synthetic_catalog_is_valid_and_sized(tmp_path: Path) -> None:
     assert all(iv.case is None or iv.case in cat.cases for iv in clones)
     # A clone of a sub-example hangs under a main intervention, never under another sub-example.
     assert all(iv.parent is None or cat.interventions[iv.parent].parent is None for iv in clones)
-    assert sum(len(v) for v in cat.case_interventions.values()) == sum(
+    assert sum(len(v) for v in [cat.related(k, "interventions") for k in cat.cases]) == sum(
         1 for iv in cat.interventions.values() if iv.case
     )
 

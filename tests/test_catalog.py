@@ -12,23 +12,23 @@ def test_reverse_relations_match_forward_references() -> None:
     cat = load_catalog(ROOT)
     for el in cat.elements:
         expected = [iv.id for iv in cat.interventions.values() if el in iv.elements]
-        assert cat.element_interventions[el] == expected
-        assert cat.element_cases[el] == [c.id for c in cat.cases.values() if el in c.elements]
+        assert cat.related(el, "interventions") == expected
+        assert cat.related(el, "cases") == [c.id for c in cat.cases.values() if el in c.elements]
     for case in cat.cases:
-        assert cat.case_interventions[case] == [iv.id for iv in cat.interventions.values() if iv.case == case]
+        assert cat.related(case, "interventions") == [iv.id for iv in cat.interventions.values() if iv.case == case]
     for iv in cat.interventions.values():
         if iv.parent:
-            assert iv.id in cat.children[iv.parent]
+            assert iv.id in cat.related(iv.parent, "children")
 
 
 def test_related_elements_are_symmetric_and_ordered_by_number() -> None:
     cat = load_catalog(ROOT)
-    for el, related in cat.element_related.items():
+    for el, related in [(e, cat.related(e, "related")) for e in cat.elements]:
         numbers = [cat.elements[r].number for r in related]
         assert numbers == sorted(numbers)
         assert el not in related
         for r in related:
-            assert el in cat.element_related[r]
+            assert el in cat.related(r, "related")
 
 
 def test_elements_are_ordered_by_number_whatever_the_file_order(repo: Path) -> None:
@@ -45,7 +45,7 @@ def test_adding_a_case_reference_shows_up_on_both_sides(repo: Path) -> None:
     anchor = "  - id: informele-gesprekken\n"
     path.write_text(text.replace(anchor, anchor + "    case: escaperoom-hanze\n", 1), encoding="utf-8")
     cat = load_catalog(repo)
-    assert "informele-gesprekken" in cat.case_interventions["escaperoom-hanze"]
+    assert "informele-gesprekken" in cat.related("escaperoom-hanze", "interventions")
 
 
 def test_source_files_are_exactly_the_files_records_come_from() -> None:

@@ -39,7 +39,7 @@ def test_all_48_recommendations(cat: Catalog) -> None:
 def test_every_element_has_findings_literature_and_an_intervention(cat: Catalog) -> None:
     for el in cat.elements.values():
         assert el.findings and el.literature, el.id
-        assert cat.element_interventions[el.id], el.id
+        assert cat.related(el.id, "interventions"), el.id
 
 
 def test_interventions_cover_every_appendix_row_exactly_once(cat: Catalog) -> None:

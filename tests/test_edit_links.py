@@ -10,7 +10,7 @@ import yaml
 
 from tests.conftest import ROOT
 from toolbox.catalog import load_catalog
-from toolbox.render import case_uri, element_uri, intervention_uri
+from toolbox.sitemap import record_uri
 
 CAT = load_catalog(ROOT)
 EDIT = re.compile(r'<a href="([^"]+)"[^>]*rel="edit"')
@@ -50,9 +50,9 @@ def test_every_edit_link_points_to_the_line_of_a_record_id(site_dir: Path) -> No
 def test_every_record_page_has_an_edit_link_to_its_own_record(site_dir: Path) -> None:
     links = _edit_links(site_dir)
     pages = (
-        [(element_uri(i), i) for i in CAT.elements]
-        + [(intervention_uri(i), i) for i in CAT.interventions]
-        + [(case_uri(i), i) for i in CAT.cases]
+        [(record_uri("element", i), i) for i in CAT.elements]
+        + [(record_uri("intervention", i), i) for i in CAT.interventions]
+        + [(record_uri("case", i), i) for i in CAT.cases]
     )
     for uri, ident in pages:
         html_page = uri[: -len(".md")] + "/index.html"

@@ -21,6 +21,8 @@ from toolbox.catalog import load_catalog
 from toolbox.load import parse_yaml
 from toolbox.problems import ContentError, Problem
 
+pytestmark = pytest.mark.slow  # hundreds of generated inputs
+
 FILES = [
     "content/elements/04-warm-welkom.yaml",
     "content/cases/studieloket-hanze.yaml",

@@ -16,11 +16,12 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.conftest import ROOT
-from tests.html_links import internal_links, links_with_subpages, resolve
+from tests.support.html import internal_links, links_with_subpages, resolve
 from toolbox import render
 from toolbox.catalog import Catalog, load_catalog
 from toolbox.models import SECTORS
-from toolbox.render import FINDER_CARDS, INLINE, PER_PAGE, grouped, list_uri, paginate
+from toolbox.render import FINDER_CARDS, INLINE, PER_PAGE, grouped, paginate
+from toolbox.sitemap import list_uri
 
 PAGE_LIMIT = 80 * 1024  # issue 7: no HTML page above 80 KB
 
@@ -69,10 +70,10 @@ def test_element_case_lists_are_capped_too(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(render, "PER_PAGE", 2)
     cat = load_catalog(ROOT)
     pages = render.render_site(cat)
-    long = [e for e in cat.elements if len(cat.element_cases[e]) > 2]
+    long = [e for e in cat.elements if len(cat.related(e, "cases")) > 2]
     assert long, "the real catalog has elements with more than two cases"
     for e in long:
-        want = {f"casussen/{c}.md" for c in cat.element_cases[e]}
+        want = {f"casussen/{c}.md" for c in cat.related(e, "cases")}
         page = f"elementen/{e}.md"
         assert len(_md_links(page, pages[page].text) & want) == 2
         first = f"elementen/{e}/casussen.md"
@@ -93,13 +94,15 @@ def synth_cat(synth_repo: Path) -> Catalog:
 
 
 def _sector_entries(cat: Catalog, sector: str) -> int:
-    return sum(1 for e in cat.elements for i in cat.element_interventions[e] if sector in cat.interventions[i].sectors)
+    return sum(
+        1 for e in cat.elements for i in cat.related(e, "interventions") if sector in cat.interventions[i].sectors
+    )
 
 
 def test_the_synthetic_catalog_splits_every_kind_of_list(synth_cat: Catalog) -> None:
     """Without this, the tests below would pass without testing any pagination."""
     assert len(synth_cat.interventions) > max(FINDER_CARDS, PER_PAGE)
-    assert max(len(ids) for ids in synth_cat.element_interventions.values()) > INLINE
+    assert max(len(ids) for ids in [synth_cat.related(e, "interventions") for e in synth_cat.elements]) > INLINE
     # Element case lists are split at a larger size: see test_element_case_lists_are_capped_too.
     assert max(_sector_entries(synth_cat, s) for s in SECTORS) > PER_PAGE
 
@@ -108,15 +111,16 @@ def test_no_page_above_the_limit_and_lists_are_capped(synth_site_dir: Path, synt
     sizes = {p.relative_to(synth_site_dir).as_posix(): p.stat().st_size for p in synth_site_dir.rglob("*.html")}
     assert max(sizes.values()) <= PAGE_LIMIT, max(sizes, key=sizes.__getitem__)
     finder = (synth_site_dir / "aanpakken/index.html").read_text(encoding="utf-8")
-    assert finder.count('<li class="tb-card"') == FINDER_CARDS
+    served = re.sub(r"(?s)<template\b.*?</template>", "", finder)  # the script's card template is not a card
+    assert served.count('<li class="tb-card"') == FINDER_CARDS
     for el in synth_cat.elements.values():
         links = {
             url for _, url, _ in internal_links(synth_site_dir, synth_site_dir / "elementen" / el.id / "index.html")
         }
-        shown = [i for i in synth_cat.element_interventions[el.id] if f"/aanpakken/{i}/" in links]
-        assert len(shown) == min(INLINE, len(synth_cat.element_interventions[el.id])), el.id
+        shown = [i for i in synth_cat.related(el.id, "interventions") if f"/aanpakken/{i}/" in links]
+        assert len(shown) == min(INLINE, len(synth_cat.related(el.id, "interventions"))), el.id
         has_list = (synth_site_dir / "elementen" / el.id / "aanpakken" / "index.html").is_file()
-        assert has_list == (len(synth_cat.element_interventions[el.id]) > INLINE)
+        assert has_list == (len(synth_cat.related(el.id, "interventions")) > INLINE)
 
 
 def test_finder_data_file_holds_every_card(synth_site_dir: Path, synth_cat: Catalog) -> None:
@@ -161,8 +165,8 @@ def test_element_pages_with_their_lists_link_every_intervention_and_case(
 ) -> None:
     for el in synth_cat.elements.values():
         links = links_with_subpages(synth_site_dir, f"elementen/{el.id}")
-        assert {f"/aanpakken/{i}/" for i in synth_cat.element_interventions[el.id]} <= links, el.id
-        assert {f"/casussen/{c}/" for c in synth_cat.element_cases[el.id]} <= links, el.id
+        assert {f"/aanpakken/{i}/" for i in synth_cat.related(el.id, "interventions")} <= links, el.id
+        assert {f"/casussen/{c}/" for c in synth_cat.related(el.id, "cases")} <= links, el.id
 
 
 def test_case_overview_links_every_case(synth_site_dir: Path, synth_cat: Catalog) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,11 @@ from mkdocs.config import load_config
 from mkdocs.utils import meta
 
 from tests.conftest import ROOT, run_toolbox
+from tests.support.html import parse_html
 from toolbox.catalog import load_catalog
 from toolbox.problems import ContentError
-from toolbox.render import case_uri, render_site
+from toolbox.render import render_site
+from toolbox.sitemap import record_uri
 
 CASE = "content/cases/escaperoom-hanze.yaml"
 CASE_ID = "escaperoom-hanze"
@@ -128,7 +129,7 @@ def hostile_markdown() -> str:
         "tips": [p for p, _ in PAYLOADS.values() if "\n" not in p],
     }
     cat.cases[CASE_ID] = cat.cases[CASE_ID].model_copy(update=update)  # model_copy does not validate
-    return render_site(cat)[case_uri(CASE_ID)].text
+    return render_site(cat)[record_uri("case", CASE_ID)].text
 
 
 def to_html(text: str) -> str:
@@ -140,23 +141,12 @@ def to_html(text: str) -> str:
     )
 
 
-class Tags(HTMLParser):
-    """Every real tag and attribute of an HTML fragment (text that merely looks like HTML is not one)."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-
-
 def test_rendered_payloads_keep_no_live_markup() -> None:
-    tags = Tags(to_html(hostile_markdown())).tags
+    # Every real tag and attribute (text that merely looks like HTML is not one).
+    tags = parse_html(to_html(hostile_markdown())).tags
     assert {t for t, _ in tags} <= {"h1", "h2", "p", "a", "ul", "ol", "li", "strong", "em", "code", "div", "span"}, tags
     for tag, attrs in tags:
-        for name, value in attrs:
+        for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name)
             if name in ("href", "src", "action", "formaction") and value:
                 # What the browser will follow: entities decoded, tabs and newlines dropped.

@@ -10,12 +10,16 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, run_mkdocs, run_toolbox
 from toolbox import scaffold
-from toolbox.catalog import INTERVENTIONS_FILE, load_catalog
+from toolbox.catalog import load_catalog
 from toolbox.load import parse_yaml
+from toolbox.registry import BY_NAME
 
 CAT = load_catalog(ROOT)
+INTERVENTIONS_FILE = BY_NAME["intervention"].store.path
 
 
 def run_toolbox_input(root: Path, stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -35,6 +39,7 @@ def _args(**values: object) -> argparse.Namespace:
     return ns
 
 
+@pytest.mark.slow
 def test_new_intervention_and_case_validate_and_appear_in_a_build(repo: Path) -> None:
     before = (repo / INTERVENTIONS_FILE).read_text(encoding="utf-8")
     first, second = list(CAT.elements.values())[:2]

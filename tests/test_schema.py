@@ -120,3 +120,9 @@ def test_workflow_runs_only_the_repository_scripts() -> None:
     assert runs == {"test": ["bash scripts/test.sh"], "deploy": ["bash scripts/serve.sh build"]}
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "mkdocs build --strict" in (ROOT / "scripts" / "serve.sh").read_text(encoding="utf-8")
+
+
+def test_data_model_page_is_generated_from_the_models() -> None:
+    from toolbox.model_doc import DOC, render_data_model
+
+    assert (ROOT / DOC).read_text(encoding="utf-8") == render_data_model(), "draai `toolbox schema`"

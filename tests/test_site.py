@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.html_links import internal_links, links_with_subpages, parse, resolve
+from tests.support.html import internal_links, links_with_subpages, parse, resolve
 from toolbox.catalog import Catalog, load_catalog
 
 
@@ -56,11 +56,11 @@ def test_element_pages_link_to_their_interventions_cases_and_related(site_dir: P
     for el in cat.elements.values():
         # A long list continues on the element's list pages (elementen/<id>/aanpakken/, ...).
         links = links_with_subpages(site_dir, f"elementen/{el.id}")
-        for iv in cat.element_interventions[el.id]:
+        for iv in cat.related(el.id, "interventions"):
             assert f"/aanpakken/{iv}/" in links, (el.id, iv)
-        for case in cat.element_cases[el.id]:
+        for case in cat.related(el.id, "cases"):
             assert f"/casussen/{case}/" in links, (el.id, case)
-        for rel in cat.element_related[el.id]:
+        for rel in cat.related(el.id, "related"):
             assert f"/elementen/{rel}/" in links, (el.id, rel)
 
 
@@ -73,7 +73,7 @@ def test_intervention_pages_link_to_elements_case_and_sub_examples(site_dir: Pat
             assert f"/elementen/{e}/" in links
         if iv.case:
             assert f"/casussen/{iv.case}/" in links
-        for child in cat.children[iv.id]:
+        for child in cat.related(iv.id, "children"):
             assert f"/aanpakken/{child}/" in links
         for sector in iv.sectors:
             assert sector in text
@@ -84,7 +84,7 @@ def test_case_pages_link_to_elements_and_interventions(site_dir: Path, cat: Cata
         links = _links_from(site_dir, f"casussen/{case.id}")
         for e in case.elements:
             assert f"/elementen/{e}/" in links
-        for iv in cat.case_interventions[case.id]:
+        for iv in cat.related(case.id, "interventions"):
             assert f"/aanpakken/{iv}/" in links
 
 

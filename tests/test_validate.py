@@ -208,3 +208,74 @@ def test_ids_of_generated_list_pages_are_reserved(repo: Path, reserved: str) -> 
         f"content/interventions.yaml:{line}:9: aanpak: id '{reserved}' is gereserveerd voor een overzichtspagina; kies een andere id"
         in problems(repo)
     )
+
+
+def test_ordinary_dutch_with_a_colon_is_not_taken_for_a_link(repo: Path) -> None:
+    # "data: 2025" was refused as a 'data:'-link; an address without a space after the colon still is.
+    edit(
+        repo / "content/cases/escaperoom-hanze.yaml",
+        "description: |\n",
+        "description: |\n  Verzamelde data: 2025 en 2026.\n",
+    )
+    cat = load_catalog(repo)
+    assert "Verzamelde data: 2025" in cat.cases["escaperoom-hanze"].description
+    edit(repo / "content/cases/escaperoom-hanze.yaml", "data: 2025", "data:text/html,2025")
+    assert any("'data:'-links zijn niet toegestaan" in p for p in problems(repo))
+
+
+def test_a_renamed_source_document_gives_one_message_not_one_per_citation(repo: Path) -> None:
+    edit(repo / "content/bronnen.yaml", "  - id: nro-2025\n", "  - id: nro-2026\n")
+    found = problems(repo)
+    assert len(found) == 1, found
+    assert "onbekend brondocument 'nro-2025' (bedoelde je 'nro-2026'?)" in found[0]
+    assert "dezelfde id staat op nog" in found[0]
+
+
+def test_a_file_that_cannot_be_read_causes_no_errors_elsewhere(repo: Path) -> None:
+    # interventions.yaml names this case; the broken file must not make that an "unknown case".
+    (repo / "content/cases/escaperoom-hanze.yaml").write_text("id: escaperoom-hanze\ntitle: [\n", encoding="utf-8")
+    found = problems(repo)
+    assert all(p.startswith("content/cases/escaperoom-hanze.yaml:") for p in found), found
+    edit(repo / "content/bronnen.yaml", "documents:\n", "documents: [\n")  # the source documents too
+    assert all(p.startswith(("content/cases/escaperoom-hanze.yaml:", "content/bronnen.yaml:")) for p in problems(repo))
+
+
+def test_an_id_clash_is_reported_in_the_file_that_made_it(repo: Path) -> None:
+    import os
+    import time
+
+    case = next(iter(load_catalog(repo).cases))
+    path = repo / "content/interventions.yaml"
+    line = edit(path, "  - id: informele-gesprekken\n", f"  - id: {case}\n")
+    later = time.time() + 10
+    os.utime(path, (later, later))  # the intervention file is the one just edited
+    found = [p for p in problems(repo) if "al in gebruik" in p]
+    assert len(found) == 1 and found[0].startswith(f"content/interventions.yaml:{line}:"), found
+    assert f"(in content/cases/{case}.yaml:" in found[0]
+
+
+def test_roadmap_items_need_distinct_ids(repo: Path) -> None:
+    path = repo / "content/roadmap.yaml"
+    text = path.read_text(encoding="utf-8")
+    second = text.index("      - id: ", text.index("      - id: student-centraal") + 1)
+    end = text.index("\n", second)
+    line = text[:second].count("\n") + 1
+    path.write_text(text[:second] + "      - id: student-centraal" + text[end:], encoding="utf-8")
+    found = problems(repo)
+    assert any(
+        p.startswith(f"content/roadmap.yaml:{line}:") and "id 'student-centraal' staat dubbel" in p for p in found
+    ), found
+
+
+@pytest.mark.parametrize("name", [".#warm-welkom.yaml", "warm-welkom.yaml~", ".warm-welkom.yaml.swp", "#x.yaml#"])
+def test_editor_lock_and_backup_files_are_not_records(repo: Path, name: str) -> None:
+    (repo / "content/cases" / name).write_text("id: [ kapot\n", encoding="utf-8")
+    load_catalog(repo)
+
+
+def test_yml_files_and_folders_beside_records_are_named(repo: Path) -> None:
+    (repo / "content/cases/nieuw.yml").write_text("id: nieuw\n", encoding="utf-8")
+    (repo / "content/cases/map.yaml").mkdir()
+    found = problems(repo)
+    assert any(p.startswith("content/cases/nieuw.yml:1:1:") and ".yaml (niet .yml)" in p for p in found), found
+    assert any(p.startswith("content/cases/map.yaml:1:1:") and "is een map" in p for p in found), found

@@ -211,7 +211,7 @@ def test_text_box_narrows_accent_and_case_insensitive(
 
 
 def test_url_round_trip_and_back_button(page: Any, site_url: str, cat: Catalog) -> None:
-    element = next(iter(cat.element_interventions))
+    element = next(iter(cat.elements))
     query = {"sector": ["MBO", "WO"], "element": [element]}
     open_finder(page, site_url, query)
     sel: Selection = {"sector": ["MBO", "WO"], "element": [element]}

@@ -8,7 +8,6 @@ scan of every built file backs this up for the pages the browser does not visit.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import ROOT
+from tests.support.html import parse_html
 from toolbox.catalog import load_catalog
 
 
@@ -133,21 +133,19 @@ FETCHING_LINKS = {
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
-class Resources(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
+def resources(html: str) -> list[str]:
+    """Every URL an HTML page makes the browser fetch."""
+    urls: list[str] = []
+    for tag, a in parse_html(html).tags:
         if tag in FETCHING and a.get(FETCHING[tag]):
-            self.urls.append(a[FETCHING[tag]] or "")
+            urls.append(a[FETCHING[tag]] or "")
         if tag == "link" and FETCHING_LINKS & set((a.get("rel") or "").split()) and a.get("href"):
-            self.urls.append(a["href"] or "")
+            urls.append(a["href"] or "")
         if a.get("srcset"):
-            self.urls += [part.split()[0] for part in (a["srcset"] or "").split(",") if part.strip()]
+            urls += [part.split()[0] for part in (a["srcset"] or "").split(",") if part.strip()]
         if a.get("style"):
-            self.urls += [m.group(1) or m.group(2) for m in CSS_URL.finditer(a["style"] or "")]
+            urls += [m.group(1) or m.group(2) for m in CSS_URL.finditer(a["style"] or "")]
+    return urls
 
 
 def foreign(url: str) -> bool:
@@ -159,9 +157,9 @@ def test_no_built_file_loads_anything_from_another_host(site_dir: Path) -> None:
     found: list[str] = []
     for path in site_dir.rglob("*"):
         if path.suffix == ".html":
-            parser = Resources()
-            parser.feed(path.read_text(encoding="utf-8"))
-            found += [f"{path.relative_to(site_dir)}: {u}" for u in parser.urls if foreign(u)]
+            found += [
+                f"{path.relative_to(site_dir)}: {u}" for u in resources(path.read_text(encoding="utf-8")) if foreign(u)
+            ]
         elif path.suffix == ".css":
             for m in CSS_URL.finditer(path.read_text(encoding="utf-8")):
                 url = m.group(1) or m.group(2)

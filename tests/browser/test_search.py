@@ -80,7 +80,7 @@ def test_filters_match_the_catalog(page: Any, site_url: str, cat: Catalog) -> No
     assert page.evaluate(count_js, {"soort": "Casus"}) == len(cat.cases)
     assert page.evaluate(count_js, {"soort": "Werkzaam element"}) == len(cat.elements)
     for el in list(cat.elements.values())[:3]:
-        want = len(cat.element_interventions[el.id])
+        want = len(cat.related(el.id, "interventions"))
         assert page.evaluate(count_js, {"soort": "Aanpak", "element": el.title}) == want
 
 

@@ -56,7 +56,7 @@ def test_sector_matrix_counts_come_from_the_data(page: Any, site_url: str) -> No
 
 
 def test_matrix_cell_opens_the_finder_with_those_filters(page: Any, site_url: str) -> None:
-    if not (ROOT / "static/assets/finder.js").read_text(encoding="utf-8").strip():
+    if not (ROOT / "static/assets/finder/finder.js").read_text(encoding="utf-8").strip():
         pytest.skip("the finder script is not there yet")
     el, sector = next(
         (e, s)

@@ -1,33 +1,56 @@
-"""Parse built HTML pages: their ids and the internal links they contain."""
+"""The one HTML parser of the tests: every start tag of a page, and what tests ask of them
+(ids, links, the resources a page loads), plus how built pages link to each other."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
+Attrs = dict[str, str | None]
 
-class _Collector(HTMLParser):
+
+@dataclass
+class ParsedHtml:
+    tags: list[tuple[str, Attrs]] = field(default_factory=list)  # every real start tag, in order
+
+    @property
+    def ids(self) -> set[str]:
+        found = {a["id"] or "" for _, a in self.tags if a.get("id")}
+        return found | {a["name"] or "" for t, a in self.tags if t == "a" and a.get("name")}
+
+    @property
+    def links(self) -> list[str]:
+        """href and src of links, stylesheets, scripts and images."""
+        return [
+            a[attr] or ""
+            for t, a in self.tags
+            if t in ("a", "link", "script", "img")
+            for attr in ("href", "src")
+            if a.get(attr)
+        ]
+
+
+class _Tags(HTMLParser):
     def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedHtml()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"] or "")
-        if a.get("name") and tag == "a":
-            self.ids.add(a["name"] or "")
-        for attr in ("href", "src"):
-            if a.get(attr) and tag in ("a", "link", "script", "img"):
-                self.links.append(a[attr] or "")
+        self.page.tags.append((tag, dict(attrs)))
 
 
-def parse(path: Path) -> _Collector:
-    c = _Collector()
-    c.feed(path.read_text(encoding="utf-8"))
-    return c
+def parse_html(text: str) -> ParsedHtml:
+    """Parse HTML text (text that merely looks like HTML is no tag)."""
+    parser = _Tags()
+    parser.feed(text)
+    parser.close()
+    return parser.page
+
+
+def parse(path: Path) -> ParsedHtml:
+    return parse_html(path.read_text(encoding="utf-8"))
 
 
 def page_url(site: Path, html: Path) -> str:

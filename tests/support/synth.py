@@ -1,4 +1,4 @@
-"""Synthetic catalogs for the benchmark: the real repository, grown to N interventions.
+"""Synthetic catalogs for tests and the benchmark: the real repository, grown to N interventions.
 
 Clones keep the real records' text and structure (so pages are as long as real ones) but get new
 ids: batch k clones every real intervention as `<id>-k<k>` and every real case as `<case>-k<k>`,
@@ -8,14 +8,12 @@ so the ratio of cases to interventions stays as in the real catalog and every re
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sandbox import ROOT, copy_repository  # noqa: E402,F401  (a sibling module; re-exported for bench/run.py)
+from tests.support.repo import ROOT, copy_repository
 
 
 def _load(path: Path) -> Any:
