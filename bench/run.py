@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repositor
 from tests.support import chromium, synth  # noqa: E402
 from tests.support.html import parse_html  # noqa: E402
 from tests.support.repo import ROOT, copy_repository  # noqa: E402
-from tests.support.server import serve  # noqa: E402
+from tests.support.gzip_server import serve  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"

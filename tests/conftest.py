@@ -16,7 +16,7 @@ import pytest
 
 from tests.support import chromium
 from tests.support.repo import ROOT, copy_repository
-from tests.support.server import serve
+from tests.support.gzip_server import serve
 
 __all__ = ["ROOT", "copy_repository", "run_mkdocs", "run_toolbox"]
 

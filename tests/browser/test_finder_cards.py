@@ -10,7 +10,7 @@ import yaml
 
 from tests.conftest import run_mkdocs
 from tests.support import synth
-from tests.support.server import serve
+from tests.support.gzip_server import serve
 from toolbox.catalog import load_catalog
 from toolbox.render import FINDER_CARDS
 
