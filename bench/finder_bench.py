@@ -20,8 +20,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.support
 from tests.support import chromium  # noqa: E402
-from tests.support.repo import ROOT  # noqa: E402
 from tests.support.gzip_server import serve  # noqa: E402
+from tests.support.repo import ROOT  # noqa: E402
 
 TARGET_MS = 100.0
 

@@ -24,7 +24,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.support import chromium  # noqa: E402
 from tests.support.gzip_server import serve  # noqa: E402
 from tests.support.page_types import LIGHTHOUSE_TYPES, representative_pages  # noqa: E402
 from tests.support.site_build import build_site  # noqa: E402
@@ -47,7 +47,7 @@ class Result:
 
 
 def lighthouse(url: str, out: Path) -> dict[str, Any]:
-    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    flags = " ".join(["--headless=new", *chromium.ARGS])
     command = [
         "node",
         str(LIGHTHOUSE),
@@ -58,7 +58,7 @@ def lighthouse(url: str, out: Path) -> dict[str, Any]:
         f"--chrome-flags={flags}",
         "--quiet",
     ]
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    env = {**os.environ, "CHROME_PATH": chromium.CHROMIUM}
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
     if done.returncode != 0 or not out.exists():
         raise RuntimeError(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")

@@ -1,6 +1,6 @@
 """Benchmark the toolbox at scale: `python bench/run.py [--sizes 100,1000,5000]`.
 
-For each size it grows a copy of the repository to N interventions (bench/synth.py) and measures
+For each size it grows a copy of the repository to N interventions (tests/support/synth.py) and measures
 `toolbox validate`, `mkdocs build --strict` (wall time, peak memory), the built site, the Pagefind
 index and the YAML -> pages step on its own; a stock Material site with the same number of plain
 pages, all in the navigation, is the baseline. It also measures the real site (build, validate,
@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.support
 from tests.support import chromium, synth  # noqa: E402
+from tests.support.gzip_server import serve  # noqa: E402
 from tests.support.html import parse_html  # noqa: E402
 from tests.support.repo import ROOT, copy_repository  # noqa: E402
-from tests.support.gzip_server import serve  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"

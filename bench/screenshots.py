@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.support import chromium  # noqa: E402
 from tests.support.gzip_server import serve  # noqa: E402
 from tests.support.page_types import representative_pages  # noqa: E402
 from tests.support.site_build import build_site  # noqa: E402
@@ -34,7 +34,7 @@ def shoot(site: Path, out: Path) -> list[Path]:
     pages = representative_pages(site, PAGES)
     written = []
     with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = chromium.launch(p)
         for device, (width, height) in VIEWPORTS.items():
             for scheme in SCHEMES:
                 context = browser.new_context(

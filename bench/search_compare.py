@@ -20,8 +20,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.support
 from tests.support import chromium  # noqa: E402
-from tests.support.repo import ROOT, copy_repository  # noqa: E402
 from tests.support.gzip_server import serve  # noqa: E402
+from tests.support.repo import ROOT, copy_repository  # noqa: E402
 
 PAGEFIND_TOP5_JS = """async (q) => {
   const pf = await import('/pagefind/pagefind.js');

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.support import chromium
-from tests.support.repo import ROOT, copy_repository
 from tests.support.gzip_server import serve
+from tests.support.repo import ROOT, copy_repository
 
 __all__ = ["ROOT", "copy_repository", "run_mkdocs", "run_toolbox"]
 
