@@ -101,7 +101,7 @@ class _Collector:
 
     def read(self, rel: str, required: bool = True) -> Document | None:
         path = self.root / rel
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():  # the reader refuses links, folders and pipes itself
             if required:
                 self.problems.append(Problem(rel, 1, 1, "bestand ontbreekt"))
             return None
