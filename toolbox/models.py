@@ -6,11 +6,13 @@ The JSON Schema for editors and the field documentation are generated from these
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
-from toolbox import markup
+from toolbox import markup, safe_html
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -30,19 +32,30 @@ RINGS: dict[Ring, str] = {
 HORIZONS: dict[Horizon, str] = {"kort": "Kort", "midden": "Midden", "lang": "Lang"}
 
 
-def _clean_text(value: str) -> str:
+def _checked(value: str, *, title: bool) -> str:
     value = value.strip()
     if not value:
         raise ValueError("mag niet leeg zijn")
-    if problems := markup.problems_in(value):
+    # Friendly explanations first; then what the sanitiser would remove from the rendered HTML.
+    problems = (
+        markup.character_problems(value, title=title)
+        or markup.problems_in(value)
+        or markup.complexity_problems(value)
+        or safe_html.html_problems(value, inline=title)
+    )
+    if problems:
         raise ValueError("; ".join(problems))
     return value
 
 
-def _single_line(value: str) -> str:
-    if "\n" in value:
+def _clean_text(value: str) -> str:
+    return _checked(value, title=False)
+
+
+def _clean_title(value: str) -> str:
+    if "\n" in value.strip():
         raise ValueError("moet op één regel staan")
-    return value
+    return _checked(value, title=True)
 
 
 def _https(value: str) -> str:
@@ -50,6 +63,25 @@ def _https(value: str) -> str:
         raise ValueError(f"'{value}' is geen https://-adres")
     return value
 
+
+def _number_typed_as_number(value: Any) -> Any:
+    # What the JSON Schema calls an integer and nothing else: YAML `"5"` and `!!str 5` are text,
+    # and `true` is not 1 (pydantic's lax mode would accept all three).
+    if isinstance(value, str | bool):
+        raise PydanticCustomError("int_type", "geen geheel getal")
+    return value
+
+
+def _date_typed_as_date(value: Any) -> Any:
+    # JSON Schema's `format: date` (JJJJ-MM-DD) and nothing else: no time, no Unix timestamp.
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise PydanticCustomError("date_type", "geen datum")
+    return value
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+NUMBER = BeforeValidator(_number_typed_as_number)
+Date = Annotated[dt.date, BeforeValidator(_date_typed_as_date)]
 
 # The text rules as JSON Schema too, so editors see mistakes while typing (see toolbox/schema.py).
 _NO_HTML: dict[str, Any] = {"not": {"pattern": markup._RAW_HTML.pattern}}
@@ -74,8 +106,7 @@ Text = Annotated[
 ]
 Title = Annotated[
     str,
-    AfterValidator(_clean_text),
-    AfterValidator(_single_line),
+    AfterValidator(_clean_title),
     Field(max_length=200, description="Tekst op één regel, zonder Markdown.", json_schema_extra=_TITLE_SCHEMA),
 ]
 Url = Annotated[
@@ -122,7 +153,7 @@ class Quote(Record):
 
 class Element(Record):
     id: Slug
-    number: Annotated[int, Field(ge=1, le=16)]
+    number: Annotated[int, Field(ge=1, le=16), NUMBER]
     title: Title
     theme: Theme
     ring: Ring
@@ -141,7 +172,7 @@ class Element(Record):
 class Intervention(Record):
     id: Slug
     title: Title
-    numbers: list[Annotated[int, Field(ge=1, le=58)]] = []
+    numbers: list[Annotated[int, Field(ge=1, le=58), NUMBER]] = []
     parent: Slug | None = None
     elements: Annotated[list[Slug], Field(min_length=1)]
     sectors: Annotated[list[Sector], Field(min_length=1)]
@@ -193,7 +224,7 @@ class Tip(Record):
 
 class RoadmapItem(Record):
     id: Slug
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Field(ge=1), NUMBER]
     title: Title
     note: Markdown | None = None
     tips: Annotated[list[Tip], Field(min_length=1)]
@@ -233,8 +264,8 @@ class ResponseTips(Record):
 
 class TimelineEntry(Record):
     activity: Title
-    start: dt.date
-    end: dt.date | None = None
+    start: Date
+    end: Date | None = None
     note: Text | None = None
 
 
@@ -294,14 +325,14 @@ class NseRules(Record):
 
 
 class Conclusion(Record):
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Field(ge=1), NUMBER]
     title: Title
     text: Markdown
     recommendations: list[Text] = []
 
 
 class PracticeBox(Record):
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Field(ge=1), NUMBER]
     title: Title
     institution: Title | None = None
     text: Markdown
