@@ -20,8 +20,9 @@ import nh3
 
 from toolbox.problems import quote
 
-# The extensions and settings of `mkdocs.yml` (tests/test_sanitiser.py checks they stay equal).
-MARKDOWN_EXTENSIONS = ["toc", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.details"]
+# The extensions and settings MkDocs uses for `mkdocs.yml` (its own toc, tables and fenced_code
+# first); tests/test_sanitiser.py checks they stay equal.
+MARKDOWN_EXTENSIONS = ["toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html", "pymdownx.details"]
 MARKDOWN_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": True, "permalink_title": "Link naar deze sectie"}}
 
 # What the templates need from record text: paragraphs, lists, emphasis, code and links. Headings,
@@ -222,7 +223,7 @@ def plain(text: str) -> str:
 _ELEMENTS = {
     **{f"h{n}": "koppen ('#') zijn niet toegestaan; de pagina maakt haar eigen koppen" for n in range(1, 7)},
     "table": "tabellen zijn niet toegestaan in een tekstveld",
-    "pre": "codeblokken (regels die met vier spaties inspringen) zijn niet toegestaan",
+    "pre": "codeblokken (regels die met vier spaties inspringen, of tussen ```) zijn niet toegestaan",
     "blockquote": "citaatblokken ('>') zijn niet toegestaan; gebruik het veld 'quotes'",
     "hr": "horizontale lijnen ('---' of '***') zijn niet toegestaan",
     "img": "afbeeldingen ('![...](...)') zijn niet toegestaan; de site laadt niets van andere websites",
