@@ -138,7 +138,7 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         return None, [Problem(rel, 1, 1, f"bestand kan niet worden gelezen ({os_reason(exc)})")]
-    with os.fdopen(fd, "rb") as handle:
+    try:
         kind = os.fstat(fd).st_mode
         if not stat.S_ISREG(kind):
             return None, [
@@ -146,10 +146,12 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
                     rel, 1, 1, f"is geen gewoon bestand maar {_file_kind(kind)}; alleen YAML-bestanden zijn records"
                 )
             ]
-        try:
+        with os.fdopen(os.dup(fd), "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
-        except OSError as exc:
-            return None, [Problem(rel, 1, 1, f"bestand kan niet worden gelezen ({os_reason(exc)})")]
+    except OSError as exc:
+        return None, [Problem(rel, 1, 1, f"bestand kan niet worden gelezen ({os_reason(exc)})")]
+    finally:
+        os.close(fd)
     if len(raw) > MAX_BYTES:
         size = os.stat(path).st_size
         return None, [Problem(rel, 1, 1, f"bestand is te groot ({size // 1024} KB; maximaal {MAX_BYTES // 1024} KB)")]
