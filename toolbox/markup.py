@@ -38,7 +38,7 @@ MAX_BLOCKS = 2000  # paragraphs and list items
 MAX_MARKERS = 10_000  # characters that start inline Markdown
 MAX_NESTING = 12  # quotes or lists inside each other, brackets inside brackets
 MAX_BRACKET_SCAN = 400_000  # characters the renderer scans to match '[' and '(' of links
-_MARKERS = "*_`[]!&\\<"
+_MARKERS = "*_`[]!&\\<{"
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]", re.MULTILINE)
 # The start of a line: quote markers, list markers and indentation, each a level of nesting.
@@ -112,7 +112,7 @@ def complexity_problems(text: str) -> list[str]:
     markers = sum(text.count(c) for c in _MARKERS)
     if markers > MAX_MARKERS:
         return [
-            f"tekst bevat te veel opmaaktekens zoals * _ ` [ ] & ({markers}; maximaal {MAX_MARKERS}); "
+            f"tekst bevat te veel opmaaktekens zoals * _ ` [ ] & {{ ({markers}; maximaal {MAX_MARKERS}); "
             "gebruik minder opmaak"
         ]
     for m in _LEAD.finditer(text):
