@@ -1,8 +1,13 @@
 """Thin MkDocs adapter for the toolbox pipeline (all logic lives in the `toolbox` package).
 
 - on_config: load and validate the catalog; bad content aborts the build with Dutch messages.
+  A build then takes the site's build lock (a second build waits) and writes to a staging folder.
 - on_files: add the rendered pages as generated files, with edit links to their YAML record.
 - on_post_build: build the search index, then publish the site atomically.
+- on_build_error / on_shutdown: a file-system error becomes a Dutch one-line message; the staging
+  folder is removed and the lock released, whatever happened.
+MkDocs' own English messages about pages and links are told in Dutch, at the record's file and line
+(`toolbox.mkdocs_messages`).
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import filelock
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from toolbox import atomic, search_index
+from toolbox import atomic, mkdocs_messages, search_index
 from toolbox.catalog import source_files
 from toolbox.export import export_files
+from toolbox.load import os_reason
 from toolbox.problems import ContentError
 from toolbox.render import TEMPLATES, render_site
 from toolbox.session import SESSION
@@ -34,6 +41,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
+    mkdocs_messages.install(root, SESSION.page_sources)
     _pin_build_date(root)
     try:
         _, problems = SESSION.load(root)
@@ -48,15 +56,44 @@ def on_config(config: Any) -> Any:
     if SESSION.command == "build":
         # Build next to the real site and swap at the end: a failed build leaves site/ untouched.
         site_dir = Path(config.site_dir)
+        _take_build_lock(site_dir)
+        try:
+            staging = atomic.prepare(site_dir)
+        except atomic.PublishError as exc:
+            raise Abort(f"De site is niet gebouwd: {exc}.") from None
         SESSION.site_dir = site_dir
-        config.site_dir = str(atomic.staging_dir(site_dir))
+        config.site_dir = str(staging)
     return config
+
+
+def _take_build_lock(site_dir: Path) -> None:
+    """Builds of one site take turns: a second one waits for the first, then builds itself."""
+    lock = atomic.lock(site_dir)
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        wait = atomic.wait_seconds()
+        log.info(f"Er loopt al een build van deze site; deze build wacht tot die klaar is (hoogstens {wait:.0f} s).")
+        try:
+            lock.acquire(timeout=wait)
+        except filelock.Timeout:
+            raise Abort(
+                "De site is niet gebouwd: er loopt nog een andere build van deze site. Probeer het later opnieuw."
+            ) from None
+    except OSError as exc:
+        raise Abort(
+            f"De site is niet gebouwd: het slot voor builds kan niet worden gemaakt ({os_reason(exc)})."
+        ) from None
+    SESSION.lock = lock
 
 
 def on_files(files: Files, config: Any) -> Files:
     assert SESSION.catalog is not None
     in_nav = set(_nav_pages(config.nav))
+    SESSION.page_sources.clear()
     for uri, page in render_site(SESSION.catalog).items():
+        if page.source:
+            SESSION.page_sources[uri] = (page.source.path, page.source.line)
         # Pages that the navigation does not name (record and list pages) are reached through the
         # overview pages; saying so keeps MkDocs from warning about them.
         inclusion = InclusionLevel.INCLUDED if uri in in_nav or not uri.endswith(".md") else InclusionLevel.NOT_IN_NAV
@@ -90,17 +127,43 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 
 def on_post_build(config: Any) -> None:
+    if SESSION.command == "build" and config.strict and (count := _strict_warnings()):
+        # MkDocs would abort right after this hook, in English; keep the previous site.
+        raise Abort(
+            f"De site is niet gebouwd: {count} waarschuwing(en) in strikte modus (zie hierboven); de vorige site blijft staan."
+        )
     search_index.build(Path(config.site_dir))
     if SESSION.command != "build" or SESSION.site_dir is None:
         return
-    if config.strict and _strict_warnings():
-        return  # MkDocs aborts right after this hook; keep the previous site.
-    atomic.publish(Path(config.site_dir), SESSION.site_dir)
+    try:
+        atomic.publish(Path(config.site_dir), SESSION.site_dir)
+    except atomic.PublishError as exc:
+        raise Abort(f"De site is niet gepubliceerd: {exc}.") from None
 
 
 def on_build_error(error: Exception) -> None:
+    _clean_up()
+    if isinstance(error, OSError):
+        # A full disk, a read-only or immutable folder, a path that is a file: one Dutch line, no traceback.
+        where = f" bij {Path(error.filename).name}" if error.filename else ""
+        raise Abort(
+            f"De site is niet gebouwd: schrijven of lezen mislukt{where} ({os_reason(error)}); de vorige site blijft staan."
+        )
+    if isinstance(error, search_index.SearchIndexError):
+        raise Abort(f"De site is niet gebouwd: {error}")
+
+
+def on_shutdown() -> None:
+    _clean_up()
+
+
+def _clean_up() -> None:
+    """Remove an unpublished staging folder and release the build lock (idempotent)."""
     if SESSION.command == "build" and SESSION.site_dir is not None:
         atomic.discard(atomic.staging_dir(SESSION.site_dir))
+    if SESSION.lock is not None:
+        SESSION.lock.release(force=True)
+        SESSION.lock = None
 
 
 def _pin_build_date(root: Path) -> None:
@@ -121,6 +184,6 @@ def _pin_build_date(root: Path) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = stamp
 
 
-def _strict_warnings() -> bool:
+def _strict_warnings() -> int:
     handlers = logging.getLogger("mkdocs").handlers
-    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+    return sum(n for h in handlers if isinstance(h, CountHandler) for _, n in h.get_counts())

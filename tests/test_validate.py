@@ -278,4 +278,6 @@ def test_yml_files_and_folders_beside_records_are_named(repo: Path) -> None:
     (repo / "content/cases/map.yaml").mkdir()
     found = problems(repo)
     assert any(p.startswith("content/cases/nieuw.yml:1:1:") and ".yaml (niet .yml)" in p for p in found), found
-    assert any(p.startswith("content/cases/map.yaml:1:1:") and "is een map" in p for p in found), found
+    assert any(
+        p.startswith("content/cases/map.yaml:1:1:") and "geen gewoon bestand maar een map" in p for p in found
+    ), found

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from toolbox.catalog import Catalog
+from toolbox.safe_html import plain
 from toolbox.sitemap import Links, record_uri
-from toolbox.text import plain, summary
+from toolbox.text import summary
 
 
 class _Data(BaseModel):

@@ -8,7 +8,11 @@ that each of those cases becomes a clear problem for the editor instead.
 
 from __future__ import annotations
 
+import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -16,12 +20,12 @@ from typing import Any
 
 import yaml
 
-from toolbox.problems import Problem
+from toolbox.problems import Problem, quote
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - libyaml missing: slower but identical
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
@@ -29,9 +33,63 @@ MAX_DEPTH = 40
 Loc = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_SCALARS = yaml.constructor.SafeConstructor()
+# Plain (unquoted, untagged) scalars get this tag from the loader and are typed by `_plain`.
+_PLAIN = "tag:toolbox,2025:plain"
 _SCALAR_NAMES = {_TAG + "int": "geheel getal", _TAG + "float": "getal", _TAG + "bool": "ja/nee", _TAG + "null": "leeg"}
+
+
+class _Loader(_SafeLoader):
+    """libyaml's parser and composer, but without PyYAML's YAML 1.1 typing of plain scalars.
+
+    YAML 1.1 turns `on`/`yes` into booleans, `010` into 8 and `1:30` into 90. Plain scalars
+    are typed here by the YAML 1.2 core schema instead, the rules editors' tools follow.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            return _PLAIN
+        return str(super().resolve(kind, value, implicit))
+
+
+# The YAML 1.2 core schema (YAML 1.2.2, section 10.3.2), one pattern per type.
+_CORE = {
+    _TAG + "null": re.compile(r"null|Null|NULL|~|"),
+    _TAG + "bool": re.compile(r"true|True|TRUE|false|False|FALSE"),
+    _TAG + "int": re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"),
+    _TAG + "float": re.compile(
+        r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN"
+    ),
+}
+
+
+def _core_value(tag: str, text: str) -> Any:
+    """The value of `text` as the core type `tag`; ValueError when it is not written that way."""
+    if not _CORE[tag].fullmatch(text):
+        raise ValueError(text)
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return text.lower() == "true"
+    if tag == _TAG + "int":
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text)  # ValueError beyond Python's limit of 4,300 digits
+    lowered = text.lower()
+    if lowered.endswith((".inf", ".nan")):
+        return float(lowered.replace(".", ""))
+    return float(text)
+
+
+def _plain(text: str) -> Any:
+    """A plain scalar typed by the YAML 1.2 core schema; anything else is text."""
+    for tag in (_TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "float"):
+        if _CORE[tag].fullmatch(text):
+            return _core_value(tag, text)
+    return text
+
+
+def shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
 @dataclass
@@ -67,15 +125,38 @@ class _Invalid(Exception):
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
-    """Read a file as UTF-8 text (a byte-order mark is allowed)."""
+    """Read a record file as UTF-8 text (a byte-order mark is allowed).
+
+    Only real records are read: a symbolic link that leads out of the record's folder (to a system
+    file, or to a file elsewhere in or outside the repository) and anything that is not a regular
+    file are refused before a byte is read, so no message can quote a file that is not a record.
+    """
+    if (refused := _not_a_record(path, rel)) is not None:
+        return None, [Problem(rel, 1, 1, refused)]
     try:
-        raw = path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat below refuses it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        return None, [Problem(rel, 1, 1, f"bestand kan niet worden gelezen ({exc.strerror})")]
+        return None, [Problem(rel, 1, 1, f"bestand kan niet worden gelezen ({os_reason(exc)})")]
+    try:
+        kind = os.fstat(fd).st_mode
+        if not stat.S_ISREG(kind):
+            return None, [
+                Problem(
+                    rel, 1, 1, f"is geen gewoon bestand maar {_file_kind(kind)}; alleen YAML-bestanden zijn records"
+                )
+            ]
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, [Problem(rel, 1, 1, f"bestand kan niet worden gelezen ({os_reason(exc)})")]
+    finally:
+        os.close(fd)
     if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(rel, 1, 1, f"bestand is te groot ({len(raw) // 1024} KB; maximaal {MAX_BYTES // 1024} KB)")
-        ]
+        size = os.stat(path).st_size
+        return None, [Problem(rel, 1, 1, f"bestand is te groot ({size // 1024} KB; maximaal {MAX_BYTES // 1024} KB)")]
+    if (encoding := _wide_encoding(raw)) is not None:
+        return None, [Problem(rel, 1, 1, f"bestand is opgeslagen als {encoding}, niet als UTF-8; sla het op als UTF-8")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -83,6 +164,79 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Problem(rel, line, col, "bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")]
     return text.replace("\r\n", "\n"), []
+
+
+def _not_a_record(path: Path, rel: str) -> str | None:
+    """Why `path` must not be read, or None. `rel` is its path below the repository root."""
+    parts = Path(rel).parts
+    root = path.parents[len(parts) - 1] if len(parts) > 1 else path.parent
+    # The real file must lie in the record's top folder (content/) of this repository, reached
+    # without leaving it: a symlinked content/ or a link to ../../README.md is refused as well.
+    top = Path(os.path.realpath(root)) / parts[0] if len(parts) > 1 else Path(os.path.realpath(root))
+    real = Path(os.path.realpath(path))
+    if real != top and top not in real.parents:
+        where = f"{parts[0]}/" if len(parts) > 1 else "de repository"
+        return f"is een symbolische link naar een bestand buiten {where}; zo'n bestand wordt niet gelezen (zet het record zelf hier neer)"
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "een map"
+    if stat.S_ISFIFO(mode):
+        return "een pijp (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "een socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "een apparaat"
+    return "iets anders"
+
+
+_OS_REASONS = {
+    errno.ENOENT: "het bestaat niet (of de symbolische link wijst naar niets)",
+    errno.EACCES: "geen leesrechten",
+    errno.EPERM: "geen toestemming",
+    errno.ELOOP: "de symbolische link verwijst naar zichzelf",
+    errno.EISDIR: "het is een map",
+    errno.EIO: "leesfout van de schijf",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EMFILE: "te veel open bestanden",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """A Dutch reason for a file-system error (the system's own text is English)."""
+    if exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    name = errno.errorcode.get(exc.errno or 0, "onbekend")
+    return f"systeemfout {name}"
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16 ...' or 'UTF-32 ...' when the bytes are text in such an encoding, else None."""
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if raw.startswith(bom):
+            return name
+    head = raw[:4096]
+    if len(head) < 4 or b"\0" not in head:
+        return None
+    # Latin text in UTF-16 has a NUL in every other byte, in UTF-32 in three of every four bytes.
+    nul = [head[i::4].count(0) / len(head[i::4]) for i in range(4)]
+    if sum(f > 0.6 for f in nul) == 3 and sum(f < 0.2 for f in nul) == 1:
+        return "UTF-32 (zonder byte-order mark)"
+    if (nul[1] > 0.3 and nul[3] > 0.3 and nul[0] < 0.1 and nul[2] < 0.1) or (
+        nul[0] > 0.3 and nul[2] > 0.3 and nul[1] < 0.1 and nul[3] < 0.1
+    ):
+        return "UTF-16 (zonder byte-order mark)"
+    return None
 
 
 def parse_yaml(text: str, rel: str) -> tuple[YamlFile | None, list[Problem]]:
@@ -117,8 +271,8 @@ def parse_yaml(text: str, rel: str) -> tuple[YamlFile | None, list[Problem]]:
     return doc, []
 
 
-def read_yaml(path: Path, rel: str, root: Path | None = None) -> tuple[YamlFile | None, list[Problem]]:
-    """Read and parse one record file; `root` is the repository the file must belong to."""
+def read_yaml(path: Path, rel: str) -> tuple[YamlFile | None, list[Problem]]:
+    """Read and parse one record file (`rel`: its path below the repository root)."""
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
@@ -203,16 +357,18 @@ def _build(node: yaml.Node, loc: Loc, doc: YamlFile, seen: set[int], depth: int)
     doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         if node.tag != _TAG + "map":
-            raise _Invalid(node, f"YAML-tag '{node.tag}' is niet toegestaan")
+            raise _Invalid(node, _tag_refused(node.tag))
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
+            if key_node.tag == _TAG + "merge" or (key_node.tag == _PLAIN and key_node.value == "<<"):
                 raise _Invalid(
                     key_node, "samenvoegen met '<<' en YAML-verwijzingen zijn niet toegestaan; schrijf de velden uit"
                 )
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Invalid(key_node, "een veldnaam moet gewone tekst zijn")
+            if key_node.tag not in (_PLAIN, _TAG + "str"):
+                raise _Invalid(key_node, _tag_refused(key_node.tag))
             key = str(key_node.value)
             if key in first_seen:
                 raise _Invalid(
@@ -225,17 +381,27 @@ def _build(node: yaml.Node, loc: Loc, doc: YamlFile, seen: set[int], depth: int)
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _TAG + "seq":
-            raise _Invalid(node, f"YAML-tag '{node.tag}' is niet toegestaan")
+            raise _Invalid(node, _tag_refused(node.tag))
         return [_build(item, loc + (i,), doc, seen, depth + 1) for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)
-    if node.tag not in _SCALAR_TAGS:
-        raise _Invalid(node, f"YAML-tag '{node.tag}' is niet toegestaan")
-    if node.tag in (_TAG + "str", _TAG + "timestamp"):
-        return str(node.value)  # dates stay text; the models parse them
+    tag = node.tag
     try:
-        return _SCALARS.construct_object(node)
-    except Exception:  # PyYAML's scalar constructors fail in many ways: `!!int abc`, `!!int` alone, 5,000 digits
-        shown = node.value if len(node.value) <= 30 else node.value[:27] + "..."
+        if tag == _PLAIN:
+            tag = _TAG + "int"  # the one core type whose conversion can fail (5,000 digits)
+            return _plain(node.value)
+        if tag == _TAG + "str":
+            return str(node.value)
+        if tag in _CORE:
+            return _core_value(tag, node.value)
+    except ValueError:  # `!!int abc`, `!!int` alone, `!!bool yes`, a number of 5,000 digits
         raise _Invalid(
-            node, f"waarde '{shown}' kan niet als {_SCALAR_NAMES.get(node.tag, 'waarde')} worden gelezen"
+            node, f"waarde {quote(node.value, 30)} kan niet als {_SCALAR_NAMES.get(tag, 'waarde')} worden gelezen"
         ) from None
+    raise _Invalid(node, _tag_refused(node.tag))
+
+
+def _tag_refused(tag: str) -> str:
+    return (
+        f"YAML-tag {quote(shown_tag(tag), 60)} is niet toegestaan; "
+        "gebruik alleen !!str, !!int, !!float, !!bool of !!null, of geen tag"
+    )

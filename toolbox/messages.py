@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from toolbox.load import Loc, YamlFile
-from toolbox.problems import Problem
+from toolbox.problems import Problem, char_name, quote
 
 _TYPE_NAMES = {
     "string_type": "tekst",
@@ -28,6 +28,7 @@ _TYPE_NAMES = {
     "float_type": "een getal",
     "float_parsing": "een getal",
     "bool_parsing": "ja/nee (true/false)",
+    "finite_number": "een eindig getal",
 }
 
 
@@ -94,15 +95,15 @@ def translate(
             choices = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
             hint = suggest(value, choices)
             problems.append(
-                doc.problem(full, f"{prefix}{field} '{value}' is ongeldig; kies uit {', '.join(choices)}{hint}")
+                doc.problem(full, f"{prefix}{field} {quote(value)} is ongeldig; kies uit {', '.join(choices)}{hint}")
             )
         elif kind == "string_pattern_mismatch":
             if field in ("lines",):
-                msg = f"{field} '{value}' is ongeldig; schrijf een regelnummer of bereik, bijvoorbeeld '120-135'"
+                msg = f"{field} {quote(value)} is ongeldig; schrijf een regelnummer of bereik, bijvoorbeeld '120-135'"
             elif field == "date":
-                msg = f"{field} '{value}' is ongeldig; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD"
+                msg = f"{field} {quote(value)} is ongeldig; schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD"
             else:
-                msg = f"{field} '{value}' is geen geldige id; gebruik kleine letters, cijfers en streepjes (bijv. 'warm-welkom')"
+                msg = f"{field} {quote(value)} is geen geldige id{_odd_character(value)}; gebruik kleine letters, cijfers en streepjes (bijv. 'warm-welkom')"
             problems.append(doc.problem(full, prefix + msg))
         elif kind in _TYPE_NAMES:
             shown = f" (nu: {_show(value)})" if not isinstance(value, dict | list) else ""
@@ -127,8 +128,15 @@ def translate(
 
 
 def _show(value: object) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) < 40 else text[:37] + "..."
+    return quote(value, 40)
+
+
+def _odd_character(value: object) -> str:
+    """For an id with a character that looks like an allowed one but is not: name it."""
+    if not isinstance(value, str):
+        return ""
+    odd = next((c for c in value if not c.isascii() or not c.isprintable()), None)
+    return f": teken {char_name(odd)} lijkt op een gewone letter of is onzichtbaar" if odd else ""
 
 
 def _bound(err: Any) -> str:

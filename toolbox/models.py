@@ -8,12 +8,14 @@ those references and computes the reverse relations from them, so nothing is typ
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
-from toolbox import markup
+from toolbox import markup, safe_html
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -59,19 +61,30 @@ RINGS: dict[Ring, str] = {
 HORIZONS: dict[Horizon, str] = {"kort": "Kort", "midden": "Midden", "lang": "Lang"}
 
 
-def _clean_text(value: str) -> str:
+def _checked(value: str, *, title: bool) -> str:
     value = value.strip()
     if not value:
         raise ValueError("mag niet leeg zijn")
-    if problems := markup.problems_in(value):
+    # Friendly explanations first; then what the sanitiser would remove from the rendered HTML.
+    problems = (
+        markup.character_problems(value, title=title)
+        or markup.problems_in(value)
+        or markup.complexity_problems(value)
+        or safe_html.html_problems(value, inline=title)
+    )
+    if problems:
         raise ValueError("; ".join(problems))
     return value
 
 
-def _single_line(value: str) -> str:
-    if "\n" in value:
+def _clean_text(value: str) -> str:
+    return _checked(value, title=False)
+
+
+def _clean_title(value: str) -> str:
+    if "\n" in value.strip():
         raise ValueError("moet op één regel staan")
-    return value
+    return _checked(value, title=True)
 
 
 def _https(value: str) -> str:
@@ -79,6 +92,25 @@ def _https(value: str) -> str:
         raise ValueError(f"'{value}' is geen https://-adres")
     return value
 
+
+def _number_typed_as_number(value: Any) -> Any:
+    # What the JSON Schema calls an integer and nothing else: YAML `"5"` and `!!str 5` are text,
+    # and `true` is not 1 (pydantic's lax mode would accept all three).
+    if isinstance(value, str | bool):
+        raise PydanticCustomError("int_type", "geen geheel getal")
+    return value
+
+
+def _date_typed_as_date(value: Any) -> Any:
+    # JSON Schema's `format: date` (JJJJ-MM-DD) and nothing else: no time, no Unix timestamp.
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise PydanticCustomError("date_type", "geen datum")
+    return value
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+NUMBER = BeforeValidator(_number_typed_as_number)
+Date = Annotated[dt.date, BeforeValidator(_date_typed_as_date)]
 
 # The text rules as JSON Schema too, so editors see mistakes while typing (see toolbox/schema.py).
 _NO_HTML: dict[str, Any] = {"not": {"pattern": markup._RAW_HTML.pattern}}
@@ -103,8 +135,7 @@ Text = Annotated[
 ]
 Title = Annotated[
     str,
-    AfterValidator(_clean_text),
-    AfterValidator(_single_line),
+    AfterValidator(_clean_title),
     Field(max_length=200, description="Tekst op één regel, zonder Markdown.", json_schema_extra=_TITLE_SCHEMA),
 ]
 Url = Annotated[
@@ -151,7 +182,7 @@ class Quote(Record):
 
 class Element(Record):
     id: Slug
-    number: Annotated[int, Field(ge=1, le=16), Unique("nummer {value} is al gebruikt door '{other}'")]
+    number: Annotated[int, Field(ge=1, le=16), NUMBER, Unique("nummer {value} is al gebruikt door '{other}'")]
     title: Title
     theme: Theme
     ring: Ring
@@ -173,7 +204,8 @@ class Intervention(Record):
     id: Slug
     title: Title
     numbers: Annotated[
-        list[Annotated[int, Field(ge=1, le=58)]], Unique("rij {value} van bijlage 7 hoort al bij aanpak '{other}'")
+        list[Annotated[int, Field(ge=1, le=58), NUMBER]],
+        Unique("rij {value} van bijlage 7 hoort al bij aanpak '{other}'"),
     ] = []
     parent: Annotated[
         Slug | None, Ref("intervention", reverse="children", self_message="een aanpak kan niet onder zichzelf vallen")
@@ -224,7 +256,7 @@ class Tip(Record):
 
 class RoadmapItem(Record):
     id: Slug
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Field(ge=1), NUMBER]
     title: Title
     note: Markdown | None = None
     tips: Annotated[list[Tip], Field(min_length=1)]
@@ -264,8 +296,8 @@ class ResponseTips(Record):
 
 class TimelineEntry(Record):
     activity: Title
-    start: dt.date
-    end: dt.date | None = None
+    start: Date
+    end: Date | None = None
     note: Text | None = None
 
 
@@ -325,14 +357,14 @@ class NseRules(Record):
 
 
 class Conclusion(Record):
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Field(ge=1), NUMBER]
     title: Title
     text: Markdown
     recommendations: list[Text] = []
 
 
 class PracticeBox(Record):
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Field(ge=1), NUMBER]
     title: Title
     institution: Title | None = None
     text: Markdown

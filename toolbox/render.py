@@ -16,12 +16,12 @@ from typing import Any, Generic, TypeVar
 import jinja2
 from pydantic import BaseModel
 
-from toolbox import browser_data, markup, sitemap
+from toolbox import browser_data, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
 from toolbox.sitemap import Links, P, element_list_uri, list_uri, record_uri
-from toolbox.text import yaml_str
+from toolbox.text import summary, yaml_str
 from toolbox.visuals import jinja_globals as visual_globals
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -103,14 +103,17 @@ def _environment() -> jinja2.Environment:
         # (in the system's temporary directory, keyed by template source, so edits still apply).
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # the output is Markdown; record text is neutralised by the `md` filter
+        autoescape=False,  # the output is Markdown; record text goes through the `md`/`inline` filters
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = lambda text: markup.neutralise(text or "").strip()
-    env.filters["inline"] = lambda text: " ".join(markup.neutralise(text or "").split())
-    env.filters["first_sentence"] = lambda text: markup.first_sentence(markup.neutralise(text or ""))
+    # Record text becomes finished, sanitised HTML (toolbox/safe_html.py) that the page's Markdown
+    # leaves alone; data files and metadata get its plain text.
+    env.filters["md"] = lambda text, paragraph_class=None: safe_html.block(str(text or ""), paragraph_class)
+    env.filters["inline"] = lambda text: safe_html.inline(str(text or ""))
+    env.filters["plain"] = lambda text: safe_html.plain(str(text or ""))
+    env.filters["first_sentence"] = lambda text: summary(str(text or ""))
     env.filters["yaml_str"] = yaml_str
     env.globals.update(
         {

@@ -8,8 +8,10 @@ editor fixes a mistake.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import filelock
 
 from toolbox.catalog import Catalog, load_catalog, source_files
 from toolbox.problems import ContentError
@@ -21,6 +23,8 @@ class BuildSession:
     site_dir: Path | None = None
     catalog: Catalog | None = None
     fingerprint: tuple[tuple[str, int, int], ...] | None = None
+    lock: filelock.BaseFileLock | None = None  # held by a build from on_config to on_shutdown
+    page_sources: dict[str, tuple[str, int]] = field(default_factory=dict)  # page -> record file and line
 
     def load(self, root: Path) -> tuple[Catalog, ContentError | None]:
         """The current catalog; while serving, a broken edit keeps the last valid one."""

@@ -29,13 +29,23 @@
   }
 
   // ---- storage -------------------------------------------------------------------------------
+  function text(value) {
+    return typeof value === "string" ? value : typeof value === "number" && isFinite(value) ? String(value) : "";
+  }
+
   function load() {
     try {
       var data = JSON.parse(window.localStorage.getItem(STORE) || "null");
       if (data && Array.isArray(data.items)) {
-        return data.items.filter(function (i) {
-          return i && typeof i.id === "string";
-        });
+        // Storage is outside our control (an old version, another tab, a hand edit): keep only
+        // items with a text id, and make every other field a string.
+        return data.items
+          .filter(function (i) {
+            return i && typeof i.id === "string";
+          })
+          .map(function (i) {
+            return { id: i.id, note: text(i.note), text: text(i.text), group: text(i.group), url: text(i.url) };
+          });
       }
     } catch (e) {
       /* unreadable or blocked storage: start with an empty plan */
@@ -167,17 +177,18 @@
         sectors: it.sectors || [],
       };
     }
-    // The record changed or was removed: keep what was saved when it was added.
+    // The record changed or was removed: show what was saved when it was added, as text only. Its
+    // saved address is not linked: only addresses from the catalog data become links.
     return {
       id: stored.id,
       note: stored.note || "",
       kind: "Onderdeel",
       text: stored.text || stored.id,
-      url: stored.url || "",
+      url: "",
       groupId: "?",
       groupKind: missingKind,
       groupTitle: stored.group || "Overig",
-      groupUrl: stored.url || "",
+      groupUrl: "",
       stakeholders: [],
       horizon: [],
       sectors: [],
