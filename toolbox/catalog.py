@@ -20,6 +20,7 @@ from toolbox.errors import suggest, translate
 from toolbox.load import Document, Loc, read_yaml
 from toolbox.nse_check import nse_rule_problems
 from toolbox.problems import ContentError, Problem
+from toolbox.research_refs import research_problems
 
 ELEMENTS_DIR = "content/elements"
 CASES_DIR = "content/cases"
@@ -30,13 +31,23 @@ COMMUNICATION_FILE = "content/communicatie.yaml"
 TOPIC_FILE = "content/online-onderwijs.yaml"
 PRACTICE_FILE = "content/hbo-praktijk.yaml"
 NSE_RULES_FILE = "content/nse-regels.yaml"
-SINGLE_FILES = (DOCUMENTS_FILE, ROADMAP_FILE, COMMUNICATION_FILE, TOPIC_FILE, PRACTICE_FILE, NSE_RULES_FILE)
+# Issue 13: the report's explanatory pages, the glossary, the participation study, the coordinators page.
+PAGES_DIR = "content/onderzoek"
+GLOSSARY_FILE = "content/begrippen.yaml"
+PARTICIPATION_FILE = "content/deelname.yaml"
+COORDINATORS_FILE = "content/nse-coordinatoren.yaml"
+SINGLE_FILES = (DOCUMENTS_FILE, ROADMAP_FILE, COMMUNICATION_FILE, TOPIC_FILE, PRACTICE_FILE, NSE_RULES_FILE) + (
+    GLOSSARY_FILE,
+    PARTICIPATION_FILE,
+    COORDINATORS_FILE,
+)
 
 # Page addresses the renderer uses for overview and list pages; a record with such an id would
 # overwrite one of them.
 RESERVED_IDS = frozenset(
     {"alle", "index", "sector-mbo", "sector-hbo", "sector-wo", "zoeken", "actieplan", "data", "over"}
     | {"communicatie", "elementen", "aanpakken", "casussen"}
+    | {"onderzoek", "begrippen"}
 )
 PAGE_ID = re.compile(r"^pagina-[0-9]+$")
 
@@ -63,6 +74,10 @@ class Catalog:
     communication: m.Communication | None = None
     practice: m.Practice | None = None
     nse_rules: m.NseRules | None = None
+    pages: dict[str, m.TextPage] = field(default_factory=dict)
+    glossary: m.Glossary | None = None
+    participation: m.ParticipationStudy | None = None
+    coordinators: m.TextPage | None = None
     origins: dict[str, Origin] = field(default_factory=dict)
     # Reverse relations, computed by `_link`; never typed by editors.
     element_interventions: dict[str, list[str]] = field(default_factory=dict)
@@ -83,7 +98,7 @@ class Catalog:
 def source_files(root: Path) -> list[Path]:
     """Every YAML file the catalog reads (for caching and for `mkdocs serve` to watch)."""
     files = [root / INTERVENTIONS_FILE, *(root / p for p in SINGLE_FILES)]
-    for folder in (ELEMENTS_DIR, CASES_DIR):
+    for folder in (ELEMENTS_DIR, CASES_DIR, PAGES_DIR):
         if (root / folder).is_dir():
             files.extend(sorted((root / folder).glob("*.yaml")))
     return [f for f in files if f.is_file()]
@@ -193,12 +208,15 @@ def load_catalog(root: Path | str) -> Catalog:
             register(case, doc, (), "casus")
             cat.cases.setdefault(case.id, case)
 
-    singles: list[tuple[str, type[m.Topic | m.Roadmap | m.Communication | m.Practice | m.NseRules], str, str]] = [
+    singles: list[tuple[str, type[BaseModel], str, str]] = [
         (TOPIC_FILE, m.Topic, "topics", "thema"),
         (ROADMAP_FILE, m.Roadmap, "roadmap", "roadmap"),
         (COMMUNICATION_FILE, m.Communication, "communication", "communicatie"),
         (PRACTICE_FILE, m.Practice, "practice", "praktijk"),
         (NSE_RULES_FILE, m.NseRules, "nse_rules", "nse-regels"),
+        (GLOSSARY_FILE, m.Glossary, "glossary", "begrippen"),
+        (PARTICIPATION_FILE, m.ParticipationStudy, "participation", "deelname"),
+        (COORDINATORS_FILE, m.TextPage, "coordinators", "coordinatoren"),
     ]
     for rel, model, attr, kind in singles:
         if (doc := c.read(rel)) and (rec := c.model(doc, model, label=kind)):
@@ -208,6 +226,13 @@ def load_catalog(root: Path | str) -> Catalog:
                 cat.topics[rec.id] = rec
             else:
                 setattr(cat, attr, rec)
+
+    page_files = sorted((root / PAGES_DIR).glob("*.yaml")) if (root / PAGES_DIR).is_dir() else []
+    for path in page_files:
+        rel = f"{PAGES_DIR}/{path.name}"
+        if (doc := c.read(rel)) and (page := c.model(doc, m.TextPage, label=_label("pagina", doc.data))):
+            register(page, doc, (), "pagina")
+            cat.pages.setdefault(page.id, page)
 
     _check_references(cat, docs, c.problems, c.broken)
     if c.problems:
@@ -332,6 +357,7 @@ def _check_references(
     for single in (cat.communication, cat.practice):
         if single is not None:
             check_sources(single.id, single.sources, (), single.id)
+    problems.extend(research_problems(cat, docs, broken))  # issue 13: pages, glossary, examples, sources
 
 
 def _field(loc: Loc) -> str:

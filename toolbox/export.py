@@ -19,12 +19,16 @@ from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.render import (
     COMMUNICATION_URI,
+    COORDINATORS_URI,
+    GLOSSARY_URI,
+    PARTICIPATION_URI,
     PRACTICE_URI,
     ROADMAP_URI,
     case_uri,
     element_uri,
     intervention_uri,
     page_url,
+    research_uri,
     topic_uri,
 )
 from toolbox.schema import SCHEMA_DIR, render_schemas
@@ -96,6 +100,11 @@ def catalog_to_json(cat: Catalog) -> dict[str, Any]:
         "communication": single(cat.communication, COMMUNICATION_URI),
         "practice": single(cat.practice, PRACTICE_URI),
         "nse_rules": _record(cat, cat.nse_rules, None, {}) if cat.nse_rules is not None else None,
+        # Issue 13: research pages, glossary, participation study, coordinators page.
+        "pages": [_record(cat, p, page_url(research_uri(p.id)), {}) for p in cat.pages.values()],
+        "glossary": single(cat.glossary, GLOSSARY_URI),
+        "participation": single(cat.participation, PARTICIPATION_URI),
+        "coordinators": single(cat.coordinators, COORDINATORS_URI),
     }
 
 
@@ -146,6 +155,14 @@ def catalog_from_json(data: dict[str, Any], root: Path) -> Catalog:
     if data["nse_rules"]:
         cat.nse_rules = _model(m.NseRules, data["nse_rules"])
         records.append(data["nse_rules"])
+    for key, model in (("glossary", m.Glossary), ("participation", m.ParticipationStudy), ("coordinators", m.TextPage)):
+        if data.get(key):
+            setattr(cat, key, _model(model, data[key]))
+            records.append(data[key])
+    for item in data.get("pages", []):
+        page = _model(m.TextPage, item)
+        cat.pages[page.id] = page
+        records.append(item)
     cat.origins = {r["id"]: Origin(r["origin"]["path"], r["origin"]["line"]) for r in records if r.get("origin")}
     return cat
 

@@ -20,6 +20,7 @@ import jinja2
 from toolbox import markup
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
+from toolbox.figures import jinja_globals as figure_globals
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
 from toolbox.visuals import jinja_globals as visual_globals
 
@@ -34,6 +35,13 @@ ALL_INTERVENTIONS_URI = "aanpakken/alle.md"  # the finder's list for readers wit
 FINDER_DATA_URI = "aanpakken/kaarten.json"
 PLAN_URI = "actieplan.md"
 PLAN_DATA_URI = "actieplan/onderdelen.json"
+# Issue 13: the research pages, the glossary, the participation study and the coordinators page.
+RESEARCH_URI = "onderzoek/index.md"
+GLOSSARY_URI = "begrippen.md"
+PARTICIPATION_URI = "onderzoek/deelname.md"
+COORDINATORS_URI = "communicatie/coordinatoren.md"
+ROADMAP_EXPLANATION_URI = "roadmap/studentsucces.md"
+ROADMAP_FACTORS_URI = "roadmap/toelichting.md"
 
 # No page may grow with the catalog (issue 7: at most 80 KB of HTML at 5,000 interventions).
 # A list item is about 0.2 KB of HTML and the theme about 17 KB, so 100 items stay near 40 KB.
@@ -61,6 +69,15 @@ def case_uri(id: str) -> str:
 
 def topic_uri(id: str) -> str:
     return f"{id}.md"
+
+
+def research_uri(id: str) -> str:
+    return f"onderzoek/{id}.md"
+
+
+def practice_part_uri(id: str) -> str:
+    """A chapter of the HBO practice report (the whole report would exceed the page size limit)."""
+    return f"hbo-praktijk/{id}.md"
 
 
 def element_list_uri(id: str, kind: str) -> str:
@@ -169,10 +186,21 @@ def _environment() -> jinja2.Environment:
         ALL_INTERVENTIONS_URI=ALL_INTERVENTIONS_URI,
         FINDER_URI=FINDER_URI,
         paged_title=paged_title,
+        research_uri=research_uri,
+        RESEARCH_GROUPS=m.RESEARCH_GROUPS,
+        RESEARCH_URI=RESEARCH_URI,
+        GLOSSARY_URI=GLOSSARY_URI,
+        PARTICIPATION_URI=PARTICIPATION_URI,
+        COORDINATORS_URI=COORDINATORS_URI,
+        ROADMAP_EXPLANATION_URI=ROADMAP_EXPLANATION_URI,
+        ROADMAP_FACTORS_URI=ROADMAP_FACTORS_URI,
+        PRACTICE_URI=PRACTICE_URI,
+        practice_part_uri=practice_part_uri,
     )
     # Compact, deterministic JSON for the data files (and inline data): no spaces, UTF-8 as is.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     env.globals.update(visual_globals())
+    env.globals.update(figure_globals())
     env.globals.update(repo_doc_globals())
     return env
 
@@ -296,6 +324,40 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     r.page("communicatie/check.md", "nse-check.md.j2", cat.nse_rules.id if cat.nse_rules else None)
     r.page("roadmap/overzicht.md", "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page("zoeken.md", "search.md.j2")
+    # Issue 13: the research pages, glossary, participation study and coordinators page.
+    r.page(RESEARCH_URI, "research-index.md.j2")
+    for tp in cat.pages.values():
+        r.page(research_uri(tp.id), "text-page.md.j2", tp.id, tp=tp)
+    if cat.participation:
+        r.page(PARTICIPATION_URI, "participation.md.j2", cat.participation.id, st=cat.participation)
+    if cat.glossary:
+        r.page(GLOSSARY_URI, "glossary.md.j2", cat.glossary.id, gl=cat.glossary)
+    if cat.coordinators:
+        r.page(COORDINATORS_URI, "text-page.md.j2", cat.coordinators.id, tp=cat.coordinators)
+    if cat.roadmap and cat.roadmap.background:
+        r.page(ROADMAP_EXPLANATION_URI, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")
+        r.page(ROADMAP_FACTORS_URI, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="factoren")
+    if pr := cat.practice:
+        parts = [
+            (
+                "onderzoek",
+                "Inleiding, methode en beperkingen",
+                [*pr.introduction, *pr.method, *filter(None, [pr.limitations])],
+            )
+        ]
+        parts += [(sec.id, sec.title, [sec]) for sec in pr.results]
+        nav = [(title, practice_part_uri(pid)) for pid, title, _ in parts]
+        for pid, title, sections in parts:
+            if sections:
+                r.page(
+                    practice_part_uri(pid),
+                    "practice-chapter.md.j2",
+                    pr.id,
+                    pr=pr,
+                    title=title,
+                    sections=sections,
+                    nav=nav,
+                )
     return r.pages
 
 

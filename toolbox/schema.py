@@ -38,6 +38,12 @@ SCHEMAS: tuple[SchemaFile, ...] = (
     SchemaFile("practice.schema.json", m.Practice, "Praktijk hbo", "content/hbo-praktijk.yaml"),
     SchemaFile("sources.schema.json", m.DocumentFile, "Brondocumenten", "content/bronnen.yaml"),
     SchemaFile("nse-rules.schema.json", m.NseRules, "NSE-berichtencheck", "content/nse-regels.yaml"),
+    # Issue 13: the report's explanatory pages, the glossary and the participation study.
+    SchemaFile(
+        "textpage.schema.json", m.TextPage, "Tekstpagina", "content/onderzoek/<id>.yaml, content/nse-coordinatoren.yaml"
+    ),
+    SchemaFile("glossary.schema.json", m.Glossary, "Begrippen", "content/begrippen.yaml"),
+    SchemaFile("participation.schema.json", m.ParticipationStudy, "Deelname-onderzoek", "content/deelname.yaml"),
 )
 
 
