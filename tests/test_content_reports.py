@@ -602,6 +602,29 @@ def test_elements_cite_the_discussion_list_behind_their_ring(cat: Catalog) -> No
         assert lists[el.ring] in [s.lines for s in el.sources], el.id
 
 
+@needs_seeds
+def test_every_quote_names_only_a_speaker_the_report_names(cat: Catalog) -> None:
+    """The role and institution of a quote must be in the report's sentence around it (003)."""
+    seed = " ".join(" ".join(seed_lines("003")).split())
+    role_words = {"Student": "student", "Docent": "docent", "Onderwijsprofessional": "professional"}
+    role_words["Internationale student"] = "internation"
+    places = {"Hanzehogeschool": "Hanze", "Universiteit Leiden": "Leiden", "Avans Hogeschool": "Avans"}
+    quotes = [(el.id, q) for el in [*cat.elements.values(), *cat.topics.values()] for q in el.quotes]
+    for page in cat.pages.values():
+        quotes += [(page.id, q) for _, sec in _sections(page.sections, page.id) for q in sec.quotes]
+    wrong = []
+    for where, q in quotes:
+        at = seed.find(" ".join(q.text.split()[:6]))
+        assert at >= 0, f"{where}: citaat niet gevonden"
+        around = seed[max(0, at - 350) : at + len(q.text) + 60]
+        if q.role != "Niet vermeld" and role_words[q.role] not in around.lower():
+            wrong.append(f"{where}: {q.role}: {q.text[:40]}")
+        if q.institution and places.get(q.institution, q.institution) not in around:
+            wrong.append(f"{where}: {q.institution}: {q.text[:40]}")
+    assert len(quotes) > 50
+    assert wrong == []
+
+
 def test_quote_roles_are_one_enumeration() -> None:
     assert set(m.QuoteRole.__args__) == {
         "Student",
