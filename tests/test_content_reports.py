@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_toolbox
 from tests.seed_text import DOCUMENT_FILES, in_vocabulary, seed_dir, seed_lines, unmatched, words
 from toolbox import models as m
 from toolbox.catalog import Catalog, load_catalog
@@ -207,6 +208,33 @@ def test_every_record_text_is_sourced_with_a_line_range(cat: Catalog) -> None:
     assert cat.glossary
     missing += [t.id for t in cat.glossary.terms for d in t.definitions if not d.source.lines]
     assert missing == []
+
+
+def test_bad_references_in_the_new_records_are_dutch_errors_with_file_and_line(repo: Path) -> None:
+    methode = repo / "content/onderzoek/methode.yaml"
+    text = methode.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    term_line = next(i for i, ln in enumerate(lines, 1) if ln.startswith("terms: ["))
+    doc_line = next(i for i, ln in enumerate(lines, 1) if "document: nro-2025" in ln)
+    text = text.replace("terms: [focusgroep", "terms: [focusgroepp", 1).replace(
+        "document: nro-2025", "document: nro-2052", 1
+    )
+    methode.write_text(text, encoding="utf-8")
+    iv = repo / "content/interventions.yaml"
+    iv.write_text(
+        iv.read_text(encoding="utf-8").replace("examples: [studiecentrum]", "examples: [studiecentrun]"),
+        encoding="utf-8",
+    )
+    result = run_toolbox(repo, "validate")
+    assert result.returncode == 1
+    err = result.stderr
+    assert (
+        f"content/onderzoek/methode.yaml:{term_line}:" in err
+        and "onbekend begrip 'focusgroepp' (bedoelde je 'focusgroep'?)" in err
+    )
+    assert f"content/onderzoek/methode.yaml:{doc_line}:" in err and "onbekend brondocument 'nro-2052'" in err
+    assert "onbekende aanpak 'studiecentrun' (bedoelde je 'studiecentrum'?)" in err
+    assert err.count("nro-2052") == 1  # reported once, not by two checks
 
 
 # ---- counts ---------------------------------------------------------------------------------
