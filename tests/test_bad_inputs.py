@@ -442,7 +442,7 @@ def dangling_element_reference(repo: Path) -> Expect:
 @case
 def dangling_case_reference(repo: Path) -> Expect:
     line = replace(repo, IV, "case: studieloket-hanze", "case: studieloket-hanz")
-    return Expect(IV, line, ("onbekend casus 'studieloket-hanz'", "bedoelde je 'studieloket-hanze'"))
+    return Expect(IV, line, ("onbekende casus 'studieloket-hanz'", "bedoelde je 'studieloket-hanze'"))
 
 
 @case
@@ -464,7 +464,7 @@ def dangling_topic_case(repo: Path) -> Expect:
     first_case = re.search(r"(?m)^cases:\n  - (\S+)", text)
     assert first_case, "the topic lists cases"
     line = replace(repo, rel, f"  - {first_case.group(1)}", "  - bestaat-niet", after="\ncases:")
-    return Expect(rel, line, ("onbekend casus 'bestaat-niet'",))
+    return Expect(rel, line, ("onbekende casus 'bestaat-niet'",))
 
 
 @case

@@ -162,6 +162,11 @@ def _all_text(cat: Catalog) -> list[tuple[str, str]]:
             out.extend(_strings(record, key))
     for single in (cat.roadmap, cat.communication, cat.practice):
         out.extend(_strings(single, "content"))
+    # Issue 13: the research pages, glossary, participation study and coordinators page.
+    for key, page in cat.pages.items():
+        out.extend(_strings(page, key))
+    for single in (cat.glossary, cat.participation, cat.coordinators):
+        out.extend(_strings(single, "content"))
     return out
 
 
@@ -191,6 +196,38 @@ KNOWN_BREAKS = [
     "Signalerings- functie",
     "Studie- ondersteuning",
     "wellbeing- officer",
+    # Issue 13: breaks and typos in the explanatory text of the five documents.
+    "ethisch- adviescommissie",
+    "figuur1",
+    "vzijn",
+    "vethoor",
+    "deenemers",
+    "internatinale",
+    "oonderzoek",
+    "data2",
+    "bereikten4",
+    "Beveilingssleutel",
+    "face -to- face",
+    "21 st",
+    "Noord- Nederland",
+    "perfectief",
+    "bewerkstellingen",
+    "inforgraphic",
+    "Werklaats",
+    "studenen",
+]
+
+
+# Traces of the extraction that no record text may keep (issue 13).
+ARTEFACTS = [
+    (r"[a-z][.!?] \d{1,3}(?:, \d{1,3})*(?= [A-Z]|$)", "footnote marker after a sentence"),
+    (r"[a-z]\.\d{1,2} [A-Z]", "footnote marker glued to a word"),
+    (r"\b[^\W\d_]{4,}[.!?],", "comma left by a footnote marker"),
+    (r"\w {2,}\w", "double space"),
+    (r" [,.;:](?:\s|$)", "space before punctuation"),
+    (r"\w- (?!(?:en|of|tot|als|en/of)\b)[a-z]", "word broken at a line end"),
+    (r"\b[A-Za-z]+ \d{1,2} Studentsucces\b", "page header"),
+    (r"►|•|\u2009|\u202f", "layout character"),
 ]
 
 
@@ -205,4 +242,7 @@ def test_no_extraction_artefacts_in_any_text(cat: Catalog) -> None:
         for broken in KNOWN_BREAKS:
             if re.search(rf"(?<!\w){re.escape(broken)}(?!\w)", text):
                 problems.append(f"{where}: broken word {broken!r}")
+        for pattern, what in ARTEFACTS:
+            if found := re.search(pattern, text):
+                problems.append(f"{where}: {what} {found.group(0)!r}")
     assert not problems, "\n".join(problems)

@@ -142,7 +142,7 @@ def test_unknown_case_and_source_document(repo: Path) -> None:
     found = problems(repo)
     assert any(
         p.startswith(f"content/interventions.yaml:{line}:")
-        and "onbekend casus 'escaperoom-hanz' (bedoelde je 'escaperoom-hanze'?)" in p
+        and "onbekende casus 'escaperoom-hanz' (bedoelde je 'escaperoom-hanze'?)" in p
         for p in found
     )
     assert any(

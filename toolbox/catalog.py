@@ -21,7 +21,7 @@ from toolbox import sitemap
 from toolbox.load import Loc, YamlFile, read_yaml
 from toolbox.messages import suggest, translate
 from toolbox.problems import ContentError, Problem
-from toolbox.registry import TYPES, Folder, ListFile, RecordType, Report, ref_fields, unique_fields, values_at
+from toolbox.registry import TYPES, Folder, ListFile, RecordType, Report, refs_in, unique_fields
 
 # Files beside the records that are not records: editors' lock, swap and backup files.
 _NOT_RECORDS = re.compile(r"^(\.|#)|(~|\.swp|\.swx|\.bak|\.orig|\.tmp)$")
@@ -267,22 +267,20 @@ def _check(cat: Catalog, by_id: dict[str, _Written], loader: _Loader) -> None:
     unknown: dict[tuple[str, str], list[Problem]] = defaultdict(list)  # (target type, id) -> places
     for rt in cat.types:
         seen: dict[str, dict[Any, str]] = defaultdict(dict)
-        fields = ref_fields(rt.model)
         uniques = unique_fields(rt.model)
         for ident, record in cat.records[rt.name].items():
             w = by_id[ident]
-            for f in fields:
-                for loc, value in values_at(record, f.path):
-                    if value == ident and f.ref.target == rt.name and f.ref.self_message:
-                        problems.append(w.problem(loc, f"{_field(loc)}: {f.ref.self_message}"))
-                        continue
-                    target = cat.records.get(f.ref.target, {})
-                    if value in target or value in loader.broken or f.ref.target in loader.broken_types:
-                        continue
-                    what = next((t.label for t in cat.types if t.name == f.ref.target), f.ref.target)
-                    unknown[f.ref.target, value].append(
-                        w.problem(loc, f"{_field(loc)}: onbekend {what} '{value}'{suggest(value, list(target))}")
-                    )
+            for loc, ref, value in refs_in(record):
+                if value == ident and ref.target == rt.name and ref.self_message:
+                    problems.append(w.problem(loc, f"{_field(loc)}: {ref.self_message}"))
+                    continue
+                target = cat.records.get(ref.target, {})
+                if value in target or value in loader.broken or ref.target in loader.broken_types:
+                    continue
+                what = next((t.unknown for t in cat.types if t.name == ref.target), f"onbekend {ref.target}")
+                unknown[ref.target, value].append(
+                    w.problem(loc, f"{_field(loc)}: {what} '{value}'{suggest(value, list(target))}")
+                )
             for name, unique in uniques:
                 value = getattr(record, name)
                 for i, v in enumerate(value if isinstance(value, list) else [value]):
@@ -360,17 +358,14 @@ def _link(cat: Catalog) -> None:
     back: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     symmetric: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for rt in cat.types:
-        for f in ref_fields(rt.model):
-            if not (f.ref.reverse or f.ref.symmetric):
-                continue
-            for ident, record in cat.records[rt.name].items():
-                for _, value in values_at(record, f.path):
-                    if f.ref.symmetric:
-                        name = f.path[-1]
-                        symmetric[ident][name].add(value)
-                        symmetric[value][name].add(ident)
-                    elif ident not in back[value][f.ref.reverse or ""]:
-                        back[value][f.ref.reverse or ""].append(ident)
+        for ident, record in cat.records[rt.name].items():
+            for loc, ref, value in refs_in(record):
+                if ref.symmetric:
+                    name = next(str(p) for p in reversed(loc) if isinstance(p, str))
+                    symmetric[ident][name].add(value)
+                    symmetric[value][name].add(ident)
+                elif ref.reverse and ident not in back[value][ref.reverse]:
+                    back[value][ref.reverse].append(ident)
     order = {ident: i for rt in cat.types for i, ident in enumerate(cat.records[rt.name])}
     for ident, relations in symmetric.items():
         for name, ids in relations.items():

@@ -31,7 +31,7 @@ def _relation_names(rt: RecordType, types: tuple[RecordType, ...]) -> list[str]:
     for source in types:
         for f in ref_fields(source.model):
             if f.ref.target == rt.name:
-                name = f.path[-1] if f.ref.symmetric else f.ref.reverse
+                name = f.name if f.ref.symmetric else f.ref.reverse
                 if name and name not in names:
                     names.append(name)
     return names

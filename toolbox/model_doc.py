@@ -120,8 +120,9 @@ def render_data_model() -> str:
     for rt in TYPES:
         for f in ref_fields(rt.model):
             if f.ref.reverse or f.ref.symmetric:
-                name = f.path[-1] if f.ref.symmetric else f.ref.reverse
-                reverse.setdefault(f.ref.target, []).append(f"`{name}` (from {rt.name} `{'.'.join(f.path)}`)")
+                name = f.name if f.ref.symmetric else f.ref.reverse
+                where = f.name if f.model is rt.model else f"{f.model.__name__}.{f.name}"
+                reverse.setdefault(f.ref.target, []).append(f"`{name}` (from {rt.name} `{where}`)")
     seen: set[type[BaseModel]] = set()
     for rt in TYPES:
         lines += ["", f"## {rt.name} ({rt.label})", ""]
@@ -137,13 +138,13 @@ def render_data_model() -> str:
         if rt.checks:
             lines.append("- Further rules: " + "; ".join((c.__doc__ or c.__name__).strip() for c in rt.checks))
         lines.append("")
-        refs = {f.path[0]: f.ref for f in ref_fields(rt.model) if len(f.path) == 1}
+        refs = {f.name: f.ref for f in ref_fields(rt.model) if f.model is rt.model}
         lines += _fields_table(rt.model, refs)
         seen.add(rt.model)
     nested = [n for rt in TYPES for n in _nested(rt.model, seen)]
     if nested:
         lines += ["", "## Parts of records", ""]
         for model in nested:
-            refs = {f.path[0]: f.ref for f in ref_fields(model) if len(f.path) == 1}
+            refs = {f.name: f.ref for f in ref_fields(model) if f.model is model}
             lines += [f"### {model.__name__}", "", *_fields_table(model, refs), ""]
     return "\n".join(lines).rstrip() + "\n"

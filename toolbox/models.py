@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from toolbox import markup, safe_html
@@ -50,6 +59,10 @@ Theme = Literal["binding", "welzijn"]
 Ring = Literal["onderwijs", "extracurriculair", "beleid"]
 Horizon = Literal["kort", "midden", "lang"]
 TipCategory = Literal["informeren", "faciliteren", "zichtbaar-maken"]
+# Who is quoted, in one spelling ("Niet vermeld" where the source does not say who is speaking).
+QuoteRole = Literal["Student", "Internationale student", "Onderwijsprofessional", "Docent", "Niet vermeld"]
+# The groups of the research index page (/onderzoek/).
+ResearchGroup = Literal["onderzoek", "resultaten", "discussie", "opbrengsten"]
 
 SECTORS: tuple[Sector, ...] = ("MBO", "HBO", "WO")
 THEMES: dict[Theme, str] = {"binding": "Sociale binding", "welzijn": "Welzijn"}
@@ -59,9 +72,15 @@ RINGS: dict[Ring, str] = {
     "beleid": "Beleid en organisatie",
 }
 HORIZONS: dict[Horizon, str] = {"kort": "Kort", "midden": "Midden", "lang": "Lang"}
+RESEARCH_GROUPS: dict[ResearchGroup, str] = {
+    "onderzoek": "Het onderzoek",
+    "resultaten": "Resultaten",
+    "discussie": "Discussie en conclusies",
+    "opbrengsten": "Opbrengsten",
+}
 
 
-def _checked(value: str, *, title: bool) -> str:
+def _checked(value: str, *, title: bool, article: bool = False) -> str:
     value = value.strip()
     if not value:
         raise ValueError("mag niet leeg zijn")
@@ -70,7 +89,7 @@ def _checked(value: str, *, title: bool) -> str:
         markup.character_problems(value, title=title)
         or markup.problems_in(value)
         or markup.complexity_problems(value)
-        or safe_html.html_problems(value, inline=title)
+        or safe_html.html_problems(value, inline=title, article=article)
     )
     if problems:
         raise ValueError("; ".join(problems))
@@ -79,6 +98,10 @@ def _checked(value: str, *, title: bool) -> str:
 
 def _clean_text(value: str) -> str:
     return _checked(value, title=False)
+
+
+def _clean_article(value: str) -> str:
+    return _checked(value, title=False, article=True)
 
 
 def _clean_title(value: str) -> str:
@@ -130,6 +153,15 @@ Markdown = Annotated[
         json_schema_extra=_TEXT_SCHEMA,
     ),
 ]
+# The report's own long texts: Markdown that may also quote ('>') and hold a simple table.
+Article = Annotated[
+    str,
+    AfterValidator(_clean_article),
+    Field(
+        description="Markdown: alinea's, lijsten, citaatblokken ('>'), eenvoudige tabellen, **vet**, *cursief* en [links](https://...); geen HTML.",
+        json_schema_extra=_TEXT_SCHEMA,
+    ),
+]
 Text = Annotated[
     str, AfterValidator(_clean_text), Field(description="Tekst, zonder HTML.", json_schema_extra=_TEXT_SCHEMA)
 ]
@@ -165,6 +197,11 @@ def _unique(values: list[Any], what: str) -> list[Any]:
     return values
 
 
+class Link(Record):
+    title: Title
+    url: Url
+
+
 class Source(Record):
     document: Annotated[Slug, Ref("document")]
     section: Title
@@ -176,8 +213,171 @@ Sources = Annotated[list[Source], Field(min_length=1)]
 
 class Quote(Record):
     text: Text
-    role: Title
+    role: QuoteRole
     institution: Title | None = None
+
+
+class FigureNote(Record):
+    """A figure of the source that does not add up: shown as printed, with what does not match."""
+
+    figure: Annotated[Title, Field(description="Het getal of de passage precies zoals gedrukt.")]
+    note: Text
+
+
+class Entry(Record):
+    """One item of a numbered or named list in a section (a perspective, a phase, a reference)."""
+
+    id: Slug | None = None
+    number: Annotated[int, Field(ge=1)] | None = None
+    title: Title
+    text: Markdown | None = None
+
+
+class Section(Record):
+    """A part of a text page with its own anchor: the report's words, and where they come from."""
+
+    id: Annotated[Slug, Field(description="Anker op de pagina (#id).")]
+    title: Title
+    body: Article | None = None
+    entries: list[Entry] = []
+    closing: Article | None = None
+    highlights: Annotated[list[Text], Field(description="Kaders en uitgelichte zinnen van het rapport.")] = []
+    quotes: list[Quote] = []
+    notes: Annotated[list[Text], Field(description="Noot van de redactie, zichtbaar op de pagina.")] = []
+    figure_notes: list[FigureNote] = []
+    sections: list[Section] = []
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Section:
+        if not (self.body or self.entries or self.sections):
+            raise ValueError("een sectie heeft 'body', 'entries' of 'sections' nodig")
+        return self
+
+
+class TextPage(Record):
+    """An explanatory page in the report's own words (research pages, the coordinators page)."""
+
+    id: Slug
+    title: Title
+    summary: Text
+    group: Annotated[ResearchGroup | None, Field(description="Groep op de onderzoekspagina (/onderzoek/).")] = None
+    order: Annotated[int, Field(ge=1, description="Plaats binnen de groep op de onderzoekspagina.")] | None = None
+    intro: Article | None = None
+    notes: list[Text] = []
+    sections: Annotated[list[Section], Field(min_length=1)]
+    terms: Annotated[list[Slug], Field(description="Begrippen (id's uit content/begrippen.yaml) op deze pagina.")] = []
+    figure: Annotated[
+        Literal["integraal-model"] | None, Field(description="Figuur die de site bij de eerste sectie tekent.")
+    ] = None
+    sources: Sources
+
+    _unique_terms = field_validator("terms")(lambda v: _unique(v, "begrip"))
+
+    @model_validator(mode="after")
+    def _unique_anchors(self) -> TextPage:
+        _unique(section_anchors(self.sections), "anker")
+        return self
+
+
+def section_anchors(sections: list[Section]) -> list[str]:
+    """Every anchor (#id) the sections put on a page, in page order."""
+    out: list[str] = []
+    for sec in sections:
+        out.append(sec.id)
+        out += [e.id for e in sec.entries if e.id]
+        out += section_anchors(sec.sections)
+    return out
+
+
+class Definition(Record):
+    text: Markdown
+    source: Source
+
+
+class Term(Record):
+    id: Annotated[Slug, Field(description="Anker op de begrippenpagina (#id).")]
+    term: Title
+    definitions: Annotated[list[Definition], Field(min_length=1)]
+
+
+class Glossary(Record):
+    id: Slug
+    title: Title
+    intro: Text
+    terms: Annotated[list[Term], Field(min_length=1)]
+    sources: Sources
+
+    @field_validator("terms")
+    @classmethod
+    def _unique_ids(cls, terms: list[Term]) -> list[Term]:
+        _unique([t.id for t in terms], "begrip")
+        return terms
+
+
+class Cohort(Record):
+    """A column of the participation tables: an institution or one of its groups, as printed."""
+
+    id: Slug
+    label: Title
+    institution: Title
+    sector: Sector
+    n: Annotated[int, Field(ge=0, description="N zoals gedrukt in de kop van de tabel.")]
+
+
+class Count(Record):
+    count: Annotated[int, Field(ge=0)] | None = None  # None: the table prints nothing in this cell
+    percent: Annotated[int, Field(ge=0, le=100)] | None = None  # as printed; None when none is printed
+
+
+class CountRow(Record):
+    label: Title
+    cells: Annotated[list[Count], Field(min_length=1)]
+
+
+class TableNote(Record):
+    column: Slug | None = None  # a cohort id; None for the table (or study) as a whole
+    row: Title | None = None
+    note: Text
+
+
+class CountTable(Record):
+    id: Slug
+    title: Title
+    rows: Annotated[list[CountRow], Field(min_length=1)]
+    notes: list[TableNote] = []
+    source: Source
+
+
+class ParticipationStudy(Record):
+    """The follow-up study on taking part: its method and its tables per institution."""
+
+    id: Slug
+    title: Title
+    summary: Text
+    respondents: Annotated[int, Field(ge=0, description="Aantal studenten zoals genoemd in de methode.")]
+    international_respondents: Annotated[int, Field(ge=0)]
+    cohorts: Annotated[list[Cohort], Field(min_length=1)]
+    tables: Annotated[list[CountTable], Field(min_length=1)]
+    notes: list[TableNote] = []
+    sections: list[Section] = []
+    terms: list[Slug] = []
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _cells_match_columns(self) -> ParticipationStudy:
+        ids = [c.id for c in self.cohorts]
+        _unique(ids, "kolom")
+        for table in self.tables:
+            for row in table.rows:
+                if len(row.cells) != len(ids):
+                    raise ValueError(
+                        f"tabel '{table.id}', rij '{row.label}': {len(row.cells)} cellen, maar {len(ids)} kolommen"
+                    )
+            for note in table.notes:
+                if note.column is not None and note.column not in ids:
+                    raise ValueError(f"tabel '{table.id}': noot bij onbekende kolom '{note.column}'")
+        return self
 
 
 class Element(Record):
@@ -214,11 +414,25 @@ class Intervention(Record):
     sectors: Annotated[list[Sector], Field(min_length=1)]
     description: Markdown
     case: Annotated[Slug | None, Ref("case", reverse="interventions")] = None
+    examples: Annotated[
+        list[Slug],
+        Field(description="Andere aanpakken die bijlage 7 als voorbeeld van deze aanpak noemt."),
+        Ref("intervention", self_message="een aanpak kan niet haar eigen voorbeeld zijn"),
+    ] = []
+    editorial_note: Annotated[
+        Markdown | None, Field(description="Zichtbare noot waar de toolbox afwijkt van de indeling van de bron.")
+    ] = None
     sources: Sources
 
     _unique_numbers = field_validator("numbers")(lambda v: _unique(v, "nummer"))
     _unique_elements = field_validator("elements")(lambda v: _unique(v, "element"))
     _unique_sectors = field_validator("sectors")(lambda v: _unique(v, "sector"))
+
+
+class CasePart(Record):
+    title: Title
+    text: Markdown
+    source: Source
 
 
 class Case(Record):
@@ -233,6 +447,10 @@ class Case(Record):
     goal: Text | None = None
     time_needed: Text | None = None
     tips: list[Text] = []
+    additions: Annotated[
+        list[CasePart], Field(description="Tekst over dezelfde aanpak uit een ander document, apart getoond.")
+    ] = []
+    editorial_note: Markdown | None = None
     sources: Sources
 
     _unique_elements = field_validator("elements")(lambda v: _unique(v, "element"))
@@ -258,6 +476,7 @@ class RoadmapItem(Record):
     id: Slug
     number: Annotated[int, Field(ge=1), NUMBER]
     title: Title
+    explanation: Annotated[Markdown | None, Field(description="De toelichting uit het verdiepingsdocument.")] = None
     note: Markdown | None = None
     tips: Annotated[list[Tip], Field(min_length=1)]
     stakeholders: list[Title] = []
@@ -268,6 +487,7 @@ class RoadmapItem(Record):
 class Cluster(Record):
     id: Slug
     title: Title
+    intro: Markdown | None = None
     items: Annotated[list[RoadmapItem], Field(min_length=1)]
 
 
@@ -285,6 +505,9 @@ class Roadmap(Record):
     horizons: list[HorizonMeaning]
     stakeholders: Annotated[list[Title], Field(min_length=1)]
     clusters: Annotated[list[Cluster], Field(min_length=1)]
+    background: Annotated[
+        list[Section], Field(description="Hoofdstukken 1-5: wat studentsucces is, perspectieven, fasen, model.")
+    ] = []
     sources: Sources
 
 
@@ -296,14 +519,53 @@ class ResponseTips(Record):
 
 class TimelineEntry(Record):
     activity: Title
-    start: Date
+    when: Annotated[Title, Field(description="Wanneer, in de woorden van de bron ('eind mei 2026').")]
+    group: Title | None = None
+    start: Annotated[Date | None, Field(description="Alleen waar de bron een dag noemt.")] = None
     end: Date | None = None
     note: Text | None = None
+    editor_note: Annotated[Text | None, Field(description="Voor redacteuren; niet op de site.")] = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> TimelineEntry:
+        if self.end is not None and (self.start is None or self.end < self.start):
+            raise ValueError("'end' vraagt een 'start' die ervoor ligt")
+        return self
 
 
-class Link(Record):
+class SendGroup(Record):
+    group: Title
+    dates: Annotated[list[Date], Field(min_length=1)]
+
+
+class SendSchedule(Record):
     title: Title
-    url: Url
+    moments: Annotated[list[Title], Field(min_length=1)]
+    groups: Annotated[list[SendGroup], Field(min_length=1)]
+    source: Source
+
+    @model_validator(mode="after")
+    def _one_date_per_moment(self) -> SendSchedule:
+        for g in self.groups:
+            if len(g.dates) != len(self.moments):
+                raise ValueError(f"groep {g.group}: {len(g.dates)} datums voor {len(self.moments)} momenten")
+        return self
+
+
+class RolePoints(Record):
+    role: Title
+    points: Annotated[list[Text], Field(min_length=1)]
+
+
+class ResultChannel(Record):
+    title: Title
+    points: Annotated[list[Text], Field(min_length=1)]
+    links: list[Link] = []
+
+
+class FeedbackAction(Record):
+    feedback: Text
+    action: Text
 
 
 class Communication(Record):
@@ -318,6 +580,14 @@ class Communication(Record):
     response_tips: list[ResponseTips] = []
     facts: list[Text] = []
     timeline: list[TimelineEntry] = []
+    send_schedule: SendSchedule | None = None
+    roles_intro: Text | None = None
+    roles: list[RolePoints] = []
+    results_note: Text | None = None
+    result_channels: list[ResultChannel] = []
+    own_actions: Annotated[list[Text], Field(description="'Wat kun je zelf doen?' voor NSE-contactpersonen.")] = []
+    material_update: Markdown | None = None
+    feedback_actions: list[FeedbackAction] = []
     links: list[Link] = []
     wellbeing_offer: Markdown | None = None
     sources: Sources
@@ -357,10 +627,14 @@ class NseRules(Record):
 
 
 class Conclusion(Record):
+    """A conclusion with its recommendations, twice in the report's own words."""
+
     number: Annotated[int, Field(ge=1), NUMBER]
     title: Title
-    text: Markdown
-    recommendations: list[Text] = []
+    paragraph: Annotated[Title, Field(description="Paragraaf van hoofdstuk 4, bijvoorbeeld '4.1'.")]
+    summary: Annotated[Markdown, Field(description="Het genummerde punt uit de samenvatting.")]
+    text: Annotated[Markdown, Field(description="De paragraaf uit hoofdstuk 4.")]
+    sources: Sources
 
 
 class PracticeBox(Record):
@@ -382,8 +656,15 @@ class Practice(Record):
     summary: Text
     intro: Markdown
     conclusions: list[Conclusion] = []
+    outro: Markdown | None = None
+    introduction: list[Section] = []
+    method: list[Section] = []
+    results: list[Section] = []
+    conclusion_intro: Markdown | None = None
+    limitations: Section | None = None
     boxes: list[PracticeBox] = []
     inventory: list[InventoryCategory] = []
+    participants: list[Title] = []
     sources: Sources
 
 

@@ -89,6 +89,7 @@ class RecordType:
     store: Store
     collection: str  # `cat.<collection>` and the key in toolbox.json
     plural: str = ""  # Dutch, for counts ("16 elementen")
+    article: str = "de"  # Dutch article of the label: "onbekende aanpak" but "onbekend element"
     single: bool = False  # the catalog holds at most one record of this type (`cat.roadmap`)
     page: Page | None = None
     schema: Schema | None = None
@@ -98,6 +99,11 @@ class RecordType:
     # Computed facts added to a record's relations in toolbox.json (not references).
     derived: Callable[[Any, Any], dict[str, list[str]]] | None = None
     scaffold: bool = False  # `toolbox new <name>` writes a skeleton for it
+
+    @property
+    def unknown(self) -> str:
+        """Dutch for 'unknown <label>', with the adjective the label's article asks for."""
+        return f"onbekend {self.label}" if self.article == "het" else f"onbekende {self.label}"
 
     @property
     def file_model(self) -> type[BaseModel]:
@@ -147,6 +153,18 @@ def _nse_rules_quote_the_guidelines(cat: Any, rules: m.NseRules, report: Report)
         report(loc, message)
 
 
+def _terms_are_in_the_glossary(cat: Any, record: Any, report: Report) -> None:
+    """The glossary terms a page names exist in the glossary (content/begrippen.yaml)."""
+    from toolbox.messages import suggest
+
+    terms = [t.id for t in cat.glossary.terms] if cat.glossary else []
+    if cat.glossary is None and cat.records.get("glossary") is not None:
+        return  # the glossary itself is broken: its own errors are reported
+    for i, term in enumerate(record.terms):
+        if term not in terms:
+            report(("terms", i), f"{record.id}: terms: onbekend begrip '{term}'{suggest(term, terms)}")
+
+
 def _themes_and_rings(cat: Any, iv: m.Intervention) -> dict[str, list[str]]:
     return {"themes": list(cat.themes_of(iv)), "rings": list(cat.rings_of(iv))}
 
@@ -155,10 +173,10 @@ def _themes_and_rings(cat: Any, iv: m.Intervention) -> dict[str, list[str]]:
 # name, Dutch label, model, where its files are, collection (`cat.<collection>`), then the rest by name.
 TYPES: tuple[RecordType, ...] = (
     RecordType("document", "brondocument", m.SourceDocument, ListFile("content/bronnen.yaml", "documents"),
-               "documents", plural="brondocumenten", schema=Schema("sources.schema.json", "Brondocumenten")),
+               "documents", plural="brondocumenten", article="het", schema=Schema("sources.schema.json", "Brondocumenten")),
     RecordType("element", "element", m.Element,
                Folder("content/elements", name=lambda r: f"{r['number']:02d}-{r['id']}.yaml", shown="NN-<id>.yaml"),
-               "elements", plural="elementen", page=Page("element.md.j2", "el", folder="elementen"),
+               "elements", plural="elementen", article="het", page=Page("element.md.j2", "el", folder="elementen"),
                schema=Schema("element.schema.json", "Werkzaam element"), sort=lambda el: el.number, scaffold=True),
     RecordType("intervention", "aanpak", m.Intervention, ListFile("content/interventions.yaml", "interventions"),
                "interventions", plural="aanpakken", page=Page("intervention.md.j2", "iv", folder="aanpakken"),
@@ -167,7 +185,7 @@ TYPES: tuple[RecordType, ...] = (
     RecordType("case", "casus", m.Case, Folder("content/cases"), "cases", plural="casussen",
                page=Page("case.md.j2", "case", folder="casussen"), schema=Schema("case.schema.json", "Casus"),
                required=False, scaffold=True),
-    RecordType("topic", "thema", m.Topic, SingleFile("content/online-onderwijs.yaml"), "topics", plural="thema's",
+    RecordType("topic", "thema", m.Topic, SingleFile("content/online-onderwijs.yaml"), "topics", plural="thema's", article="het",
                page=Page("topic.md.j2", "topic", folder=""), schema=Schema("topic.schema.json", "Thema")),
     RecordType("roadmap", "roadmap", m.Roadmap, SingleFile("content/roadmap.yaml"), "roadmap", single=True,
                page=Page("roadmap.md.j2", "rm", uri="roadmap.md"), schema=Schema("roadmap.schema.json", "Roadmap"),
@@ -179,6 +197,18 @@ TYPES: tuple[RecordType, ...] = (
                page=Page("practice.md.j2", "pr", uri="hbo-praktijk.md"), schema=Schema("practice.schema.json", "Praktijk hbo")),
     RecordType("nse_rules", "nse-regels", m.NseRules, SingleFile("content/nse-regels.yaml"), "nse_rules", single=True,
                schema=Schema("nse-rules.schema.json", "NSE-berichtencheck"), checks=(_nse_rules_quote_the_guidelines,)),
+    # The report's explanatory pages, its glossary and participation study, the NSE contacts' page (issue 13).
+    RecordType("page", "pagina", m.TextPage, Folder("content/onderzoek"), "pages", plural="onderzoekspagina's",
+               page=Page("text-page.md.j2", "tp", folder="onderzoek"), schema=Schema("textpage.schema.json", "Tekstpagina"),
+               checks=(_terms_are_in_the_glossary,)),
+    RecordType("glossary", "begrippen", m.Glossary, SingleFile("content/begrippen.yaml"), "glossary", single=True,
+               page=Page("glossary.md.j2", "gl", uri="begrippen.md"), schema=Schema("glossary.schema.json", "Begrippen")),
+    RecordType("participation", "deelname", m.ParticipationStudy, SingleFile("content/deelname.yaml"), "participation",
+               single=True, page=Page("participation.md.j2", "st", uri="onderzoek/deelname.md"),
+               schema=Schema("participation.schema.json", "Deelname-onderzoek"), checks=(_terms_are_in_the_glossary,)),
+    RecordType("coordinators", "coordinatoren", m.TextPage, SingleFile("content/nse-coordinatoren.yaml"), "coordinators",
+               single=True, page=Page("text-page.md.j2", "tp", uri="communicatie/coordinatoren.md"),
+               checks=(_terms_are_in_the_glossary,)),
     # New record types go here (docs/extending.md).
 )
 # fmt: on
@@ -189,27 +219,62 @@ BY_COLLECTION: dict[str, RecordType] = {t.collection: t for t in TYPES}
 
 @dataclass(frozen=True)
 class RefField:
-    """A field, somewhere inside a model, that refers to other records."""
+    """A field, in a record's model or in a model nested in it, that refers to other records."""
 
-    path: tuple[str, ...]  # field names from the record down to the field (lists are walked)
+    model: type[BaseModel]
+    name: str
     ref: m.Ref
 
 
 def ref_fields(model: type[BaseModel]) -> list[RefField]:
-    """Every `Ref`-annotated field of `model` and of the models nested in it."""
+    """Every `Ref`-annotated field of `model` and of the models nested in it (each model once,
+    so recursive models such as sections within sections are fine)."""
     return _ref_fields(model)
 
 
 @cache
 def _ref_fields(model: type[BaseModel]) -> list[RefField]:
     found: list[RefField] = []
-    for name, info in model.model_fields.items():
-        refs = [x for x in info.metadata if isinstance(x, m.Ref)]
-        if refs:
-            found.append(RefField((name,), refs[0]))
-        for nested in _nested_models(info.annotation):
-            found.extend(RefField((name, *f.path), f.ref) for f in _ref_fields(nested))
+    todo, seen = [model], {model}
+    while todo:
+        current = todo.pop(0)
+        for name, info in current.model_fields.items():
+            refs = [x for x in info.metadata if isinstance(x, m.Ref)]
+            if refs:
+                found.append(RefField(current, name, refs[0]))
+            for nested in _nested_models(info.annotation):
+                if nested not in seen:
+                    seen.add(nested)
+                    todo.append(nested)
     return found
+
+
+Loc = tuple[str | int, ...]
+
+
+def refs_in(record: BaseModel) -> Iterator[tuple[Loc, m.Ref, Any]]:
+    """(location in the record, the reference, the id) of every reference a record holds."""
+    yield from _refs_in(record, ())
+
+
+def _refs_in(value: Any, loc: Loc) -> Iterator[tuple[Loc, m.Ref, Any]]:
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _refs_in(item, loc + (i,))
+        return
+    if not isinstance(value, BaseModel):
+        return
+    for name, info in type(value).model_fields.items():
+        item = getattr(value, name)
+        ref = next((x for x in info.metadata if isinstance(x, m.Ref)), None)
+        if ref is None:
+            if isinstance(item, BaseModel | list):
+                yield from _refs_in(item, loc + (name,))
+        elif isinstance(item, list):
+            for i, ident in enumerate(item):
+                yield loc + (name, i), ref, ident
+        elif item is not None:
+            yield loc + (name,), ref, item
 
 
 def unique_fields(model: type[BaseModel]) -> list[tuple[str, m.Unique]]:
@@ -229,29 +294,3 @@ def _nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
         origin = getattr(t, "__origin__", None)
         if origin is not None and hasattr(t, "__metadata__"):
             stack.append(origin)
-
-
-def values_at(
-    data: Any, path: tuple[str, ...], loc: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    """(location, value) of every value at `path` in a record's model, walking lists; None skipped."""
-    if data is None:
-        return
-    if isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from values_at(item, path, loc + (i,))
-        return
-    if not path:
-        yield loc, data
-        return
-    yield from values_at(getattr(data, path[0], None), path[1:], loc + (path[0],))
-
-
-def reverse_relations() -> dict[str, list[tuple[RecordType, RefField]]]:
-    """For each target type: the (source type, field) pairs whose references it receives."""
-    out: dict[str, list[tuple[RecordType, RefField]]] = {}
-    for rt in TYPES:
-        for f in ref_fields(rt.model):
-            if f.ref.reverse or f.ref.symmetric:
-                out.setdefault(f.ref.target, []).append((rt, f))
-    return out

@@ -19,8 +19,9 @@ from pydantic import BaseModel
 from toolbox import browser_data, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
+from toolbox.figures import jinja_globals as figure_globals
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
-from toolbox.sitemap import Links, P, element_list_uri, list_uri, record_uri
+from toolbox.sitemap import Links, P, element_list_uri, list_uri, practice_part_uri, record_uri
 from toolbox.text import summary, yaml_str
 from toolbox.visuals import jinja_globals as visual_globals
 
@@ -129,11 +130,14 @@ def _environment() -> jinja2.Environment:
             "INLINE": INLINE,
             "FINDER_CARDS": FINDER_CARDS,
             "paged_title": paged_title,
+            "RESEARCH_GROUPS": m.RESEARCH_GROUPS,
+            "practice_part_uri": practice_part_uri,
         }
     )
     # Compact, deterministic JSON for the data files (and inline data): no spaces, UTF-8 as is.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     env.globals.update(visual_globals())
+    env.globals.update(figure_globals())
     env.globals.update(repo_doc_globals())
     return env
 
@@ -222,6 +226,33 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     r.page(P.nse_check, "nse-check.md.j2", cat.nse_rules.id if cat.nse_rules else None)
     r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page(P.search, "search.md.j2")
+    r.page(P.research, "research-index.md.j2")
+    if cat.roadmap and cat.roadmap.background:
+        r.page(P.roadmap_background, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")
+        r.page(P.roadmap_factors, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="factoren")
+    if pr := cat.practice:
+        # The chapters of the HBO practice report, each on a page of its own (the whole report
+        # would exceed the page size limit).
+        parts = [
+            (
+                "onderzoek",
+                "Inleiding, methode en beperkingen",
+                [*pr.introduction, *pr.method, *filter(None, [pr.limitations])],
+            )
+        ]
+        parts += [(sec.id, sec.title, [sec]) for sec in pr.results]
+        nav = [(title, practice_part_uri(pid)) for pid, title, _ in parts]
+        for pid, title, sections in parts:
+            if sections:
+                r.page(
+                    practice_part_uri(pid),
+                    "practice-chapter.md.j2",
+                    pr.id,
+                    pr=pr,
+                    title=title,
+                    sections=sections,
+                    nav=nav,
+                )
     return r.pages
 
 

@@ -29,6 +29,10 @@ MARKDOWN_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": True, "perma
 # tables, boxes, images and every attribute but a link's address belong to the templates.
 BLOCK_TAGS = frozenset({"p", "ul", "ol", "li", "strong", "em", "code", "br", "a"})
 INLINE_TAGS = frozenset({"strong", "em", "code", "br", "a"})
+# The report's own long texts (research pages, chapters) also quote and tabulate inside their prose:
+# validation allows these only in fields typed `Article`; publishing allows them everywhere, since
+# they are as inert as a paragraph.
+ARTICLE_TAGS = BLOCK_TAGS | {"blockquote", "table", "thead", "tbody", "tr", "th", "td"}
 ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
 URL_SCHEMES = frozenset({"https", "mailto"})
 LINK_REL = "noopener noreferrer"
@@ -105,7 +109,7 @@ def sanitised(text: str, inline: bool = False) -> str:
         rendered = html.escape(text)
     return nh3.clean(
         rendered,
-        tags=set(INLINE_TAGS if inline else BLOCK_TAGS),
+        tags=set(INLINE_TAGS if inline else ARTICLE_TAGS),
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES),
         attribute_filter=_attribute_filter,
@@ -272,13 +276,14 @@ class _Audit(HTMLParser):
         self.found.append("HTML-commentaar is niet toegestaan")
 
 
-def html_problems(text: str, inline: bool = False) -> list[str]:
-    """Dutch reasons why the rendered text is not what the allowlist publishes (empty when it is)."""
+def html_problems(text: str, inline: bool = False, article: bool = False) -> list[str]:
+    """Dutch reasons why the rendered text is not what the field may hold (empty when it is)."""
     try:
         rendered = render_markdown(" ".join(text.split()) if inline else text, inline)
     except RecursionError:  # the nesting limits of toolbox.markup should make this unreachable
         return ["tekst is te diep genest (lijsten of citaten in elkaar); maak hem eenvoudiger"]
-    audit = _Audit(INLINE_TAGS | {"p"} if inline else BLOCK_TAGS)  # inline text is one paragraph
+    # Inline text is one paragraph; only an `Article` field may quote and tabulate.
+    audit = _Audit(INLINE_TAGS | {"p"} if inline else ARTICLE_TAGS if article else BLOCK_TAGS)
     audit.feed(rendered)
     audit.close()
     found = list(dict.fromkeys(audit.found))

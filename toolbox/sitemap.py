@@ -25,6 +25,9 @@ ALL_INTERVENTIONS = "aanpakken/alle.md"  # the finder's list for readers without
 SECTORS = {s: f"aanpakken/sector-{s.lower()}.md" for s in m.SECTORS}
 CASES = "casussen/index.md"
 ROADMAP_OVERVIEW = "roadmap/overzicht.md"
+ROADMAP_BACKGROUND = "roadmap/studentsucces.md"  # chapters 1-5 of the Studentsucces report
+ROADMAP_FACTORS = "roadmap/toelichting.md"  # the full explanation of every principle and factor
+RESEARCH = "onderzoek/index.md"  # the index of the report's explanatory pages
 NSE_CHECK = "communicatie/check.md"
 ABOUT = "over.md"
 DATA = "data.md"
@@ -45,6 +48,9 @@ FIXED_PAGES = (
     *SECTORS.values(),
     CASES,
     ROADMAP_OVERVIEW,
+    ROADMAP_BACKGROUND,
+    ROADMAP_FACTORS,
+    RESEARCH,
     NSE_CHECK,
     ABOUT,
     DATA,
@@ -61,6 +67,9 @@ P = SimpleNamespace(
     sector=SECTORS,
     cases=CASES,
     roadmap_overview=ROADMAP_OVERVIEW,
+    roadmap_background=ROADMAP_BACKGROUND,
+    roadmap_factors=ROADMAP_FACTORS,
+    research=RESEARCH,
     nse_check=NSE_CHECK,
     about=ABOUT,
     data=DATA,
@@ -91,6 +100,11 @@ def record_uri(type_name: str, id: str = "", types: tuple[RecordType, ...] = TYP
 def element_list_uri(id: str, kind: str) -> str:
     """First page of an element's full list of `aanpakken` or `casussen` (when it is long)."""
     return f"elementen/{id}/{kind}.md"
+
+
+def practice_part_uri(id: str) -> str:
+    """A chapter of the HBO practice report (the whole report would exceed the page size limit)."""
+    return f"hbo-praktijk/{id}.md"
 
 
 def list_uri(first: str, number: int) -> str:
