@@ -1,0 +1,75 @@
+"""One representative page per page type of a built site, for checks that run per page type.
+
+Fixed pages have one address. Record pages are found by the search-result type that their template
+writes (`data-pagefind-meta="soort:..."`), so no record id is spelled here: the first record page
+in address order stands for its type.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# The page types of issue 12's Lighthouse run, in its order. Paths are relative to the site root.
+LIGHTHOUSE_TYPES = ("home", "finder", "element", "intervention", "case", "roadmap", "action plan", "search", "compare")
+
+FIXED = {
+    "home": "",
+    "finder": "aanpakken/",
+    "roadmap": "roadmap/",
+    "action plan": "actieplan/",
+    "search": "zoeken/",
+    "element overview": "elementen/",
+    "case overview": "casussen/",
+    "sector list": "aanpakken/sector-hbo/",
+    "roadmap overview": "roadmap/overzicht/",
+    "communication": "communicatie/",
+    "NSE check": "communicatie/check/",
+    "HBO practice": "hbo-praktijk/",
+    "online education": "online-onderwijs/",
+    "about": "over/",
+    "open data": "data/",
+    "not found": "404.html",
+}
+RECORDS = {"element": "Werkzaam element", "intervention": "Aanpak", "case": "Casus"}
+# Pages that a later issue adds: measured once they exist, skipped before.
+OPTIONAL = {"compare": ("vergelijken/", "aanpakken/vergelijken/")}
+
+ALL_TYPES = (*LIGHTHOUSE_TYPES, *(name for name in FIXED if name not in LIGHTHOUSE_TYPES))
+
+
+def html_file(site: Path, path: str) -> Path:
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
+
+
+def _record_pages(site: Path) -> dict[str, str]:
+    found: dict[str, str] = {}
+    marker = re.compile(r'data-pagefind-meta="soort:([^"]+)"')
+    wanted = {kind: name for name, kind in RECORDS.items()}
+    for page in sorted(site.rglob("index.html")):
+        match = marker.search(page.read_text(encoding="utf-8"))
+        if match and match.group(1) in wanted and wanted[match.group(1)] not in found:
+            found[wanted[match.group(1)]] = page.parent.relative_to(site).as_posix() + "/"
+        if len(found) == len(RECORDS):
+            break
+    return found
+
+
+def representative_pages(site: Path, names: tuple[str, ...] = ALL_TYPES) -> dict[str, str]:
+    """Page type -> site path of one page of that type, in the order of `names`.
+
+    An optional type whose page is absent is left out; any other missing type is an error.
+    """
+    records = _record_pages(site)
+    pages: dict[str, str] = {}
+    for name in names:
+        if name in OPTIONAL:
+            present = [p for p in OPTIONAL[name] if html_file(site, p).is_file()]
+            if present:
+                pages[name] = present[0]
+            continue
+        path = FIXED.get(name, records.get(name))
+        if path is None or not html_file(site, path).is_file():
+            raise FileNotFoundError(f"no page of type {name!r} in {site}")
+        pages[name] = path
+    return pages
