@@ -2,6 +2,7 @@
 
 - on_config: load and validate the catalog; bad content aborts the build with Dutch messages.
 - on_files: add the rendered pages as generated files, with edit links to their YAML record.
+- on_post_page / on_post_template: fixes to Material's markup that no override reaches.
 - on_post_build: build the search index, then publish the site atomically.
 """
 
@@ -20,6 +21,7 @@ from mkdocs.utils import CountHandler
 from toolbox import atomic, search_index
 from toolbox.catalog import source_files
 from toolbox.export import export_files
+from toolbox.html_fixes import fix_material_markup
 from toolbox.problems import ContentError
 from toolbox.render import TEMPLATES, render_site
 from toolbox.session import SESSION
@@ -62,6 +64,14 @@ def on_files(files: Files, config: Any) -> Files:
     for rel, content in export_files(SESSION.catalog).items():
         files.append(File.generated(config, f"data/{rel}", content=content))
     return files
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return fix_material_markup(output)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    return fix_material_markup(output) if template_name.endswith(".html") else output  # the 404 page
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
