@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolbox.catalog import Catalog, load_catalog, source_files
+from toolbox.page_context import PageContexts
 from toolbox.problems import ContentError
 
 
@@ -21,6 +22,7 @@ class BuildSession:
     site_dir: Path | None = None
     catalog: Catalog | None = None
     fingerprint: tuple[tuple[str, int, int], ...] | None = None
+    pages: PageContexts | None = None  # head tags, trail and date per page, for the current build
 
     def load(self, root: Path) -> tuple[Catalog, ContentError | None]:
         """The current catalog; while serving, a broken edit keeps the last valid one."""

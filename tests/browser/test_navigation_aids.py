@@ -1,4 +1,4 @@
-"""The drawer closed again after the Back button.
+"""The breadcrumb on record pages, and the drawer closed again after the Back button.
 
 Material marks its drawer checkbox autocomplete="off" (invalid HTML) so browsers do not restore
 an open drawer; the build drops the attribute and assets/toggles.js closes the drawer instead.
@@ -9,6 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 PHONE = {"width": 390, "height": 844}
+
+
+def test_a_record_page_shows_where_it_belongs(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/casussen/escaperoom-hanze/")
+    crumbs = page.locator("nav.md-path[aria-label=Kruimelpad] a")
+    assert crumbs.all_inner_texts() == ["Home", "Casussen"]
+    assert crumbs.nth(1).is_visible()
+    crumbs.nth(1).click()
+    page.wait_for_url(f"{site_url}/casussen/")
+    assert page.locator("nav.md-path").count() == 0  # a top-level page: the tabs show where it is
+    assert page.console_errors == []
 
 
 def test_the_drawer_is_closed_after_going_back(browser: Any, site_url: str) -> None:
