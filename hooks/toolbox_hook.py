@@ -2,7 +2,11 @@
 
 - on_config: load and validate the catalog; bad content aborts the build with Dutch messages.
   A build then takes the site's build lock (a second build waits) and writes to a staging folder.
-- on_files: add the rendered pages as generated files, with edit links to their YAML record.
+- on_files: add the rendered pages as generated files, with edit links to their YAML record,
+  the open data and robots.txt.
+- on_page_markdown: the page's last-modified date (MkDocs writes the sitemap before the pages).
+- on_page_context: link preview tags, structured data and breadcrumb.
+- on_post_page / on_post_template: fixes to Material's markup that no override reaches.
 - on_post_build: build the search index, then publish the site atomically.
 - on_build_error / on_shutdown: a file-system error becomes a Dutch one-line message; the staging
   folder is removed and the lock released, whatever happened.
@@ -23,10 +27,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from toolbox import atomic, mkdocs_messages, search_index
+from toolbox import atomic, mkdocs_messages, search_engines, search_index
 from toolbox.catalog import source_files
 from toolbox.export import export_files
+from toolbox.html_fixes import fix_material_markup
 from toolbox.load import os_reason
+from toolbox.page_context import PageContexts, Site
 from toolbox.problems import ContentError
 from toolbox.render import TEMPLATES, render_site
 from toolbox.session import SESSION
@@ -42,6 +48,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: Any) -> Any:
     root = Path(config.config_file_path).parent
     mkdocs_messages.install(root, SESSION.page_sources)
+    config.site_url = search_engines.site_url(config.site_url, os.environ)
     _pin_build_date(root)
     try:
         _, problems = SESSION.load(root)
@@ -53,6 +60,8 @@ def on_config(config: Any) -> Any:
         for problem in problems.problems:
             log.error(str(problem))
         log.error("De voorbeeldweergave toont de laatste versie zonder fouten; herstel de fouten hierboven.")
+    for line in search_engines.left_out(config.site_url):
+        log.info(line)
     if SESSION.command == "build":
         # Build next to the real site and swap at the end: a failed build leaves site/ untouched.
         site_dir = Path(config.site_dir)
@@ -91,7 +100,8 @@ def on_files(files: Files, config: Any) -> Files:
     assert SESSION.catalog is not None
     in_nav = set(_nav_pages(config.nav))
     SESSION.page_sources.clear()
-    for uri, page in render_site(SESSION.catalog).items():
+    pages = render_site(SESSION.catalog)
+    for uri, page in pages.items():
         if page.source:
             SESSION.page_sources[uri] = (page.source.path, page.source.line)
         # Pages that the navigation does not name (record and list pages) are reached through the
@@ -101,9 +111,37 @@ def on_files(files: Files, config: Any) -> Files:
         file.edit_uri = f"{page.source.path}#L{page.source.line}" if page.source else None
         files.append(file)
     # Open data; the data page links to these files, so MkDocs checks those links.
-    for rel, content in export_files(SESSION.catalog).items():
+    data = export_files(SESSION.catalog)
+    for rel, content in data.items():
         files.append(File.generated(config, data_uri(rel), content=content))
+    files.append(File.generated(config, "robots.txt", content=search_engines.robots_txt(config.site_url)))
+    site = Site(config.site_name, config.site_description or "", config.site_url or None)
+    SESSION.pages = PageContexts(SESSION.catalog, pages, data, site)
     return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    assert SESSION.pages is not None
+    page.update_date = SESSION.pages.modified_date(page.url)  # the page's <lastmod> in sitemap.xml
+    return markdown
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    assert SESSION.pages is not None
+    nav_titles = {p.file.src_uri: p.title for p in nav.pages}
+    meta = page.meta or {}
+    extra = SESSION.pages.for_page(page.url, meta.get("title") or page.title, meta.get("description"), nav_titles)
+    context["toolbox_head"] = extra.head
+    context["toolbox_trail"] = extra.trail
+    return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return fix_material_markup(output)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    return fix_material_markup(output) if template_name.endswith(".html") else output  # the 404 page
 
 
 def _nav_pages(nav: Any) -> list[str]:

@@ -53,8 +53,11 @@ def run_toolbox(root: Path, *args: str, timeout: float = 60, process: bool = Fal
     return subprocess.CompletedProcess(command, result[0], out.getvalue(), err.getvalue())
 
 
-def run_mkdocs(root: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs(
+    root: Path, *args: str, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k != "TOOLBOX_SITE_URL"}
+    env = {**environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         capture_output=True,
@@ -72,10 +75,25 @@ def repo(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real repository, built once with `mkdocs build --strict`."""
+    """The real repository, built once with `mkdocs build --strict` (no site_url; log in ../mkdocs.log)."""
     out = tmp_path_factory.mktemp("site") / "site"
     result = run_mkdocs(ROOT, "--site-dir", str(out))
     assert result.returncode == 0, result.stderr
+    (out.parent / "mkdocs.log").write_text(result.stderr, encoding="utf-8")
+    return out
+
+
+# A published address for tests (`.example` is reserved for examples; nothing is fetched from it).
+PUBLISHED_URL = "https://toolbox.example/samen-sterker/"
+
+
+@pytest.fixture(scope="session")
+def published_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real repository built with a site_url below a folder, as a published site (log in ../mkdocs.log)."""
+    out = tmp_path_factory.mktemp("published") / "site"
+    result = run_mkdocs(ROOT, "--site-dir", str(out), env={"TOOLBOX_SITE_URL": PUBLISHED_URL})
+    assert result.returncode == 0, result.stderr
+    (out.parent / "mkdocs.log").write_text(result.stderr, encoding="utf-8")
     return out
 
 

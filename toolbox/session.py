@@ -14,6 +14,7 @@ from pathlib import Path
 import filelock
 
 from toolbox.catalog import Catalog, load_catalog, source_files
+from toolbox.page_context import PageContexts
 from toolbox.problems import ContentError
 
 
@@ -25,6 +26,7 @@ class BuildSession:
     fingerprint: tuple[tuple[str, int, int], ...] | None = None
     lock: filelock.BaseFileLock | None = None  # held by a build from on_config to on_shutdown
     page_sources: dict[str, tuple[str, int]] = field(default_factory=dict)  # page -> record file and line
+    pages: PageContexts | None = None  # head tags, trail and date per page, for the current build
 
     def load(self, root: Path) -> tuple[Catalog, ContentError | None]:
         """The current catalog; while serving, a broken edit keeps the last valid one."""

@@ -73,3 +73,14 @@ def representative_pages(site: Path, names: tuple[str, ...] = ALL_TYPES) -> dict
             raise FileNotFoundError(f"no page of type {name!r} in {site}")
         pages[name] = path
     return pages
+
+
+def page_of(site: Path, name: str) -> Path:
+    """The HTML file of the representative page of type `name`; skips the test for an optional
+    type whose page does not exist yet."""
+    pages = representative_pages(site, (name,))
+    if name not in pages:
+        import pytest
+
+        pytest.skip(f"no {name} page yet")
+    return html_file(site, pages[name])

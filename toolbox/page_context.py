@@ -1,0 +1,186 @@
+"""What the theme gets per page besides its Markdown: head tags, breadcrumb trail and date.
+
+Built once per build from the catalog and the rendered pages (`PageContexts`), then asked for
+each page by the MkDocs hook. The parts:
+
+- link preview tags (toolbox/link_preview.py) and structured data (toolbox/structured_data.py)
+  for `<head>`;
+- the breadcrumb trail: the home page and every page whose address is a prefix of this one
+  (`aanpakken/` above `aanpakken/x/`), shown when there is more than the home page;
+- the last-modified date (toolbox/history.py) for the sitemap and `dateModified`: a page made
+  from one record has that record's date, any other page the newest date of all content.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from toolbox import link_preview, structured_data
+from toolbox.catalog import Catalog, source_files
+from toolbox.history import History, iso_date
+from toolbox.render import RenderedPage
+from toolbox.repo_docs import citation
+from toolbox.sitemap import page_url, record_uri
+from toolbox.structured_data import RESOURCE_TYPES
+
+HOME = ""
+DATA_PAGE = "data/"
+LICENCE_ANCHOR = "#licentie"  # the heading "Licentie" on /data/
+
+
+def plain(text: str) -> str:
+    """A page's title or description as text for other sites. The front matter holds the plain text
+    of the record (toolbox.safe_html.plain), HTML-escaped for the theme, which inserts it as is."""
+    return " ".join(html.unescape(text).split())
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    description: str
+    url: str | None  # site_url, or None when not configured
+
+    def absolute(self, path: str) -> str | None:
+        return self.url.rstrip("/") + "/" + path if self.url else None
+
+    def href(self, path: str, here: str) -> str:
+        """The URL of site path `path` as the page at `here` writes it: absolute, or relative."""
+        absolute = self.absolute(path)
+        return absolute if absolute else relative(path, here)
+
+
+def relative(path: str, here: str) -> str:
+    """Site path `path` relative to the page at site path `here` (both as MkDocs writes URLs)."""
+    rel = posixpath.relpath(path or ".", here.rstrip("/") or ".")
+    if path == "" or path.endswith("/"):
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+@dataclass(frozen=True)
+class PageContext:
+    head: str  # HTML for <head>: meta tags and one JSON-LD script
+    trail: list[tuple[str, str]]  # (title, site path) of the breadcrumb, without this page
+    modified: str  # YYYY-MM-DD
+
+
+class PageContexts:
+    def __init__(
+        self, catalog: Catalog, pages: Mapping[str, RenderedPage], data_files: Iterable[str], site: Site
+    ) -> None:
+        """`pages`: every rendered page and data file, by its path below the docs folder."""
+        self.cat = catalog
+        self.site = site
+        self.data_files = sorted(data_files)
+        self.pages = {uri: page for uri, page in pages.items() if uri.endswith(".md")}
+        self.urls = {page_url(uri): uri for uri in self.pages}
+        root = catalog.root
+        rels = [p.relative_to(root).as_posix() for p in source_files(root)]
+        history = History.of(root, rels)
+        times = history.record_times(catalog.origins)
+        newest = history.newest(rels)
+        by_place = {(o.path, o.line): ident for ident, o in catalog.origins.items()}
+        self.modified: dict[str, str] = {}
+        for uri, page in self.pages.items():
+            origin = page.source
+            ident = by_place.get((origin.path, origin.line)) if origin else None
+            self.modified[page_url(uri)] = iso_date(times[ident] if ident else newest)
+        self.newest = iso_date(newest)
+        self.records: dict[str, tuple[str, Any]] = {}
+        for kind in RESOURCE_TYPES:  # the record types described as learning resources
+            for ident, record in catalog.records[kind].items():
+                self.records[page_url(record_uri(kind, ident))] = (kind, record)
+        self._titles: dict[str, str] = {}
+        self.citation = citation(root)
+
+    def modified_date(self, url: str) -> str:
+        """YYYY-MM-DD at which the content of the page at site path `url` last changed."""
+        return self.modified.get(url, self.newest)
+
+    def title_of(self, url: str, nav_titles: Mapping[str, str]) -> str:
+        """The navigation's label of a page, or else the title in its front matter."""
+        uri = self.urls[url]
+        if uri in nav_titles:
+            return nav_titles[uri]
+        if uri not in self._titles:
+            self._titles[uri] = _front_matter_title(self.pages[uri].text) or url
+        return self._titles[uri]
+
+    def trail(self, url: str, nav_titles: Mapping[str, str]) -> list[tuple[str, str]]:
+        parts = url.strip("/").split("/") if url.strip("/") else []
+        prefixes = [HOME] + ["/".join(parts[:n]) + "/" for n in range(1, len(parts))]
+        found = [(self.title_of(p, nav_titles), p) for p in prefixes if p in self.urls and p != url]
+        return found if len(found) > 1 else []
+
+    def for_page(self, url: str, title: str, description: str | None, nav_titles: Mapping[str, str]) -> PageContext:
+        """`url`: the page's site path (`aanpakken/x/`); `nav_titles`: page source path -> label."""
+        site = self.site
+        description = plain(description or site.description)
+        modified = self.modified_date(url)
+        record = self.records.get(url)
+        tags = link_preview.tags(
+            site_name=site.name,
+            title=plain(title),
+            description=description,
+            url=site.absolute(url),
+            image_url=site.absolute(link_preview.IMAGE),
+            image_alt=f"{site.name}: {site.description}",
+            article=record is not None,
+        )
+
+        def href(path: str) -> str:
+            return site.href(path, url)
+
+        graph: list[dict[str, Any]] = []
+        home = structured_data.website(site.name, site.description, href)
+        if url == HOME:
+            graph.append(home)
+        if record:
+            kind, rec = record
+            graph.append(
+                structured_data.learning_resource(
+                    self.cat,
+                    kind,
+                    rec,
+                    title=plain(title),
+                    description=description,
+                    url=href(url),
+                    modified=modified,
+                    site=home,
+                )
+            )
+        if url == DATA_PAGE:
+            graph.append(
+                structured_data.dataset(
+                    self.cat,
+                    name=f"{site.name}: open data",
+                    description=description,
+                    url=href(url),
+                    modified=self.newest,
+                    files=self.data_files,
+                    href=href,
+                    citation=self.citation,
+                    usage_info=href(url) + LICENCE_ANCHOR,
+                )
+            )
+        trail = self.trail(url, nav_titles)
+        if trail:
+            crumbs = [(name, href(path)) for name, path in trail] + [(plain(title), href(url))]
+            graph.append(structured_data.breadcrumbs(crumbs))
+        head = "\n".join(x for x in (link_preview.html_tags(tags), structured_data.script(graph)) if x)
+        return PageContext(head=head, trail=trail, modified=modified)
+
+
+def _front_matter_title(text: str) -> str | None:
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 4)
+    data = yaml.safe_load(text[4:end]) if end > 0 else None
+    title = data.get("title") if isinstance(data, dict) else None
+    return str(title) if title else None
