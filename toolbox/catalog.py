@@ -35,7 +35,7 @@ SINGLE_FILES = (DOCUMENTS_FILE, ROADMAP_FILE, COMMUNICATION_FILE, TOPIC_FILE, PR
 # Page addresses the renderer uses for overview and list pages; a record with such an id would
 # overwrite one of them.
 RESERVED_IDS = frozenset(
-    {"alle", "index", "sector-mbo", "sector-hbo", "sector-wo", "zoeken", "actieplan", "data", "over"}
+    {"alle", "index", "sector-mbo", "sector-hbo", "sector-wo", "zoeken", "actieplan", "zelfscan", "data", "over"}
     | {"communicatie", "elementen", "aanpakken", "casussen"}
 )
 PAGE_ID = re.compile(r"^pagina-[0-9]+$")

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import jinja2
 
-from toolbox import markup
+from toolbox import browser_data, markup
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
@@ -34,6 +34,9 @@ ALL_INTERVENTIONS_URI = "aanpakken/alle.md"  # the finder's list for readers wit
 FINDER_DATA_URI = "aanpakken/kaarten.json"
 PLAN_URI = "actieplan.md"
 PLAN_DATA_URI = "actieplan/onderdelen.json"
+SCAN_URI = "zelfscan.md"
+NSE_CHECK_URI = "communicatie/check.md"
+NSE_DATA_URI = "communicatie/check/regels.json"
 
 # No page may grow with the catalog (issue 7: at most 80 KB of HTML at 5,000 interventions).
 # A list item is about 0.2 KB of HTML and the theme about 17 KB, so 100 items stay near 40 KB.
@@ -166,9 +169,13 @@ def _environment() -> jinja2.Environment:
         FINDER_CARDS=FINDER_CARDS,
         FINDER_DATA_URI=FINDER_DATA_URI,
         PLAN_DATA_URI=PLAN_DATA_URI,
+        PLAN_URI=PLAN_URI,
+        SCAN_URI=SCAN_URI,
+        NSE_DATA_URI=NSE_DATA_URI,
         ALL_INTERVENTIONS_URI=ALL_INTERVENTIONS_URI,
         FINDER_URI=FINDER_URI,
         paged_title=paged_title,
+        plain=browser_data.plain,
     )
     # Compact, deterministic JSON for the data files (and inline data): no spaces, UTF-8 as is.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
@@ -201,10 +208,7 @@ class _Renderer:
             return _relpath(target, posixpath.dirname(base) or ".")
 
         def href(target: str) -> str:
-            """Relative URL for raw HTML, where MkDocs does not rewrite links (directory URLs)."""
-            here, there = _url(base), _url(target)
-            rel = _relpath(there or ".", here.rstrip("/") or ".")
-            return "./" if rel == "." else rel + "/"
+            return page_href(target, base)
 
         def file_href(target: str) -> str:
             """Relative URL of a file that is not a page (a generated data file)."""
@@ -219,6 +223,14 @@ class _Renderer:
             cat=self.cat, link=link, href=href, file_href=file_href, uri=uri, source=source, **context
         )
         self.pages[uri] = RenderedPage(text, source)
+
+    def data(self, uri: str, data: browser_data.BrowserData | None) -> None:
+        """Write a browser data file (see toolbox/browser_data.py); nothing when there is no data."""
+        if data is None:
+            return
+        if uri in self.pages:
+            raise ValueError(f"twee gegenereerde pagina's op dezelfde plek: {uri}")
+        self.pages[uri] = RenderedPage(browser_data.to_json(data), None)
 
     def list_pages(self, first: str, template: str, items: Sequence[Any], **context: Any) -> None:
         """One page per `PER_PAGE` items; the template gets the page as `pg`."""
@@ -236,6 +248,14 @@ def _relpath(target: str, start: str) -> str:
     while common < min(len(to), len(base)) and to[common] == base[common]:
         common += 1
     return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
+def page_href(target: str, base: str) -> str:
+    """Relative URL from page `base` to page `target` for raw HTML and data files, where MkDocs
+    does not rewrite links (directory URLs)."""
+    here, there = _url(base), _url(target)
+    rel = _relpath(there or ".", here.rstrip("/") or ".")
+    return "./" if rel == "." else rel + "/"
 
 
 def page_url(uri: str) -> str:
@@ -292,8 +312,11 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     r.page("over.md", "about.md.j2")
     r.page("data.md", "data.md.j2")
     r.page(PLAN_URI, "actieplan.md.j2")
-    r.page(PLAN_DATA_URI, "actieplan.json.j2", base=PLAN_URI)
-    r.page("communicatie/check.md", "nse-check.md.j2", cat.nse_rules.id if cat.nse_rules else None)
+    plan_href = functools.partial(page_href, base=PLAN_URI)  # the plan's data file sits in its folder
+    r.data(PLAN_DATA_URI, browser_data.plan_data(cat, plan_href, element_uri, intervention_uri))
+    r.page(SCAN_URI, "zelfscan.md.j2")
+    r.page(NSE_CHECK_URI, "nse-check.md.j2", cat.nse_rules.id if cat.nse_rules else None)
+    r.data(NSE_DATA_URI, browser_data.nse_check_data(cat))
     r.page("roadmap/overzicht.md", "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page("zoeken.md", "search.md.j2")
     return r.pages
