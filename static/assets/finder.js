@@ -57,6 +57,11 @@
     li.appendChild(meta);
     li.appendChild(el("p", "tb-card__elements", card.element.map(function (e) { return elementTitles[e] || e; }).join(" · ")));
     li.appendChild(el("p", "tb-card__text", card.first));
+    // The plan's slot (static/assets/plan/buttons.js puts the "Zet in mijn actieplan" button in it).
+    var slot = el("div", "tb-plan-slot tb-plan-slot--card");
+    slot.setAttribute("data-plan-id", "aanpak/" + card.id);
+    slot.setAttribute("data-plan-title", card.title);
+    li.appendChild(slot);
     return li;
   }
 
