@@ -62,13 +62,11 @@ export const CSV_COLUMNS = [
 /** Semicolons and a byte-order mark: Dutch Excel opens it as columns, in UTF-8. */
 export function toCsv(rows, view) {
   const out = [CSV_COLUMNS.map(csvCell).join(";")];
-  let n = 0;
   for (const s of sections(rows, view)) {
-    for (const r of s.rows) {
-      n++;
+    s.rows.forEach((r, i) => {
       out.push(
         [
-          n,
+          i + 1, // the place within its group, as in the Markdown export
           r.groupKind + ": " + r.groupTitle,
           r.kind,
           r.text,
@@ -85,7 +83,7 @@ export function toCsv(rows, view) {
           .map(csvCell)
           .join(";")
       );
-    }
+    });
   }
   return "\ufeff" + out.join("\r\n") + "\r\n";
 }
