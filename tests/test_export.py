@@ -14,7 +14,7 @@ import yaml
 
 from tests.conftest import ROOT, run_toolbox
 from toolbox.catalog import load_catalog
-from toolbox.export import CSV_FILE, JSON_FILE, catalog_from_json, export_files
+from toolbox.export import CSV_FILE, JSON_FILE, catalog_from_json, export_files, spreadsheet_safe
 from toolbox.schema import SCHEMA_DIR, render_schemas
 
 CAT = load_catalog(ROOT)
@@ -60,15 +60,32 @@ def test_relations_in_the_export_are_resolved_from_forward_references() -> None:
 def test_interventions_csv_has_one_row_per_intervention() -> None:
     raw = export_files(CAT)[CSV_FILE].decode("utf-8")
     assert raw.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(raw[1:])))
+    # Semicolons, as Dutch Excel expects (the action plan's CSV is the same).
+    rows = list(csv.DictReader(io.StringIO(raw[1:]), delimiter=";"))
     assert [r["id"] for r in rows] == list(CAT.interventions)
     for row in rows:
         iv = CAT.interventions[row["id"]]
-        assert row["title"] == iv.title
+        assert None not in row and len(row) == 14  # every line has exactly the header's columns
+        assert row["title"] == spreadsheet_safe(iv.title)
         assert row["elements"].split("; ") == iv.elements
         assert row["element_titles"].split("; ") == [CAT.elements[e].title for e in iv.elements]
         assert row["sectors"].split("; ") == list(iv.sectors)
-        assert row["description"] == iv.description.strip()
+        assert row["description"] == spreadsheet_safe(iv.description.strip())
+
+
+def test_interventions_csv_never_starts_a_formula() -> None:
+    first = next(iter(CAT.interventions.values()))
+    title = '=HYPERLINK("https://example.org";"klik")'
+    description = "+1+cmd|' /C calc'!A0"
+    hostile = first.model_copy(update={"title": title, "description": description, "parent": "@SUM(1;2)"})
+    records = {**CAT.records, "intervention": {**CAT.interventions, first.id: hostile}}
+    cat = dataclasses.replace(CAT, records=records)
+    raw = export_files(cat)[CSV_FILE].decode("utf-8")
+    row = next(r for r in csv.DictReader(io.StringIO(raw[1:]), delimiter=";") if r["id"] == first.id)
+    assert (row["title"], row["description"], row["parent"]) == ("'" + title, "'" + description, "'@SUM(1;2)")
+    for start in ("=", "+", "-", "@", "\t", "\r"):
+        assert spreadsheet_safe(start + "1") == "'" + start + "1"
+    assert spreadsheet_safe("Mentoraat - 1") == "Mentoraat - 1"
 
 
 def test_site_publishes_the_export_on_the_data_page(site_dir: Path) -> None:

@@ -78,10 +78,22 @@ def catalog_from_json(data: dict[str, Any], root: Path, types: tuple[RecordType,
     return cat
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """The cell as text a spreadsheet will not run: a leading apostrophe before a formula start."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def interventions_csv(cat: Catalog) -> str:
-    """One row per intervention; list fields joined with '; ', element titles resolved."""
+    """One row per intervention; list fields joined with '; ', element titles resolved.
+
+    Written for Dutch Excel, like the action plan's CSV: semicolon-separated (with a comma as the
+    decimal sign, Excel in Dutch splits on semicolons), and no cell can start a formula."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(
         [
             "id",
@@ -102,26 +114,23 @@ def interventions_csv(cat: Catalog) -> str:
     )
     for iv in cat.interventions.values():
         case = cat.cases[iv.case] if iv.case else None
-        writer.writerow(
-            [
-                iv.id,
-                iv.title,
-                "; ".join(map(str, iv.numbers)),
-                iv.parent or "",
-                "; ".join(iv.elements),
-                "; ".join(cat.elements[e].title for e in iv.elements),
-                "; ".join(cat.themes_of(iv)),
-                "; ".join(cat.rings_of(iv)),
-                "; ".join(iv.sectors),
-                iv.case or "",
-                case.title if case else "",
-                iv.description.strip(),
-                "; ".join(
-                    f"{s.document}: {s.section}" + (f" (regels {s.lines})" if s.lines else "") for s in iv.sources
-                ),
-                page_url(record_uri("intervention", iv.id)),
-            ]
-        )
+        row = [
+            iv.id,
+            iv.title,
+            "; ".join(map(str, iv.numbers)),
+            iv.parent or "",
+            "; ".join(iv.elements),
+            "; ".join(cat.elements[e].title for e in iv.elements),
+            "; ".join(cat.themes_of(iv)),
+            "; ".join(cat.rings_of(iv)),
+            "; ".join(iv.sectors),
+            iv.case or "",
+            case.title if case else "",
+            iv.description.strip(),
+            "; ".join(f"{s.document}: {s.section}" + (f" (regels {s.lines})" if s.lines else "") for s in iv.sources),
+            page_url(record_uri("intervention", iv.id)),
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     return buffer.getvalue()
 
 

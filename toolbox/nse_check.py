@@ -1,8 +1,9 @@
 """The NSE message check: flag steering phrasings in a draft announcement of the NSE.
 
 The rules are data (`content/nse-regels.yaml`, model `NseRules`); this module only applies them.
-`plan.js` applies the very same rules in the browser, so both normalise text the same way:
-lower case and accents removed, one character for one character, so positions stay valid.
+`static/assets/nse-check/check.js` applies the very same rules in the browser, so both normalise
+text the same way: lower case and accents removed, one character for one character, so positions
+stay valid.
 """
 
 from __future__ import annotations

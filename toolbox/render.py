@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import jinja2
-from pydantic import BaseModel
 
 from toolbox import browser_data, safe_html, sitemap
 from toolbox import models as m
@@ -176,9 +175,13 @@ class _Renderer:
         )
         self.pages[uri] = RenderedPage(text, source)
 
-    def data(self, uri: str, data: BaseModel) -> None:
-        """A JSON data file for the browser scripts, from its typed model."""
-        self.pages[uri] = RenderedPage(data.model_dump_json(by_alias=True) + "\n", None)
+    def data(self, uri: str, data: browser_data.BrowserData | None) -> None:
+        """A JSON data file for the browser scripts, from its typed model; nothing when there is none."""
+        if data is None:
+            return
+        if uri in self.pages:
+            raise ValueError(f"twee gegenereerde pagina's op dezelfde plek: {uri}")
+        self.pages[uri] = RenderedPage(browser_data.to_json(data), None)
 
     def list_pages(self, first: str, template: str, items: Sequence[Any], **context: Any) -> None:
         """One page per `PER_PAGE` items; the template gets the page as `pg`."""
@@ -222,8 +225,10 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     r.page(P.about, "about.md.j2")
     r.page(P.data, "data.md.j2")
     r.page(P.plan, "actieplan.md.j2")
-    r.page(P.plan_data, "actieplan.json.j2", base=P.plan)
+    r.data(P.plan_data, browser_data.plan_data(cat, Links(P.plan)))  # links relative to the plan page
+    r.page(P.scan, "zelfscan.md.j2")
     r.page(P.nse_check, "nse-check.md.j2", cat.nse_rules.id if cat.nse_rules else None)
+    r.data(P.nse_data, browser_data.nse_check_data(cat))
     r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page(P.search, "search.md.j2")
     r.page(P.research, "research-index.md.j2")

@@ -199,9 +199,11 @@ def inline(text: str) -> str:
 
 
 class _Text(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, urls: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.urls = urls
+        self.links: list[str] = []  # the addresses of the open links
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
@@ -209,14 +211,20 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("p", "li", "br"):
             self.parts.append(" ")
+        if tag == "a":
+            self.links.append(next((v or "" for k, v in attrs if k == "href"), ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.links and (href := self.links.pop()) and self.urls:
+            self.parts.append(f" ({href.removeprefix('mailto:')})")
 
 
 @functools.lru_cache(maxsize=16384)
-def plain(text: str) -> str:
+def plain(text: str, urls: bool = False) -> str:
     """The visible text of a field, without markup (for data files, metadata and cards); text on
     one line is read as inline Markdown, like a title, so '1. Inleiding' keeps its number."""
     one_line = "\n" not in text.strip()
-    parser = _Text()
+    parser = _Text(urls)
     parser.feed(sanitised(" ".join(text.split()) if one_line else text, inline=one_line))
     parser.close()
     return " ".join("".join(parser.parts).split())

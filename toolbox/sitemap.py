@@ -32,11 +32,13 @@ NSE_CHECK = "communicatie/check.md"
 ABOUT = "over.md"
 DATA = "data.md"
 PLAN = "actieplan.md"
+SCAN = "zelfscan.md"
 SEARCH = "zoeken.md"
 
 # Data files the browser scripts read (JSON written by `toolbox.browser_data`).
 FINDER_DATA = "aanpakken/kaarten.json"
 PLAN_DATA = "actieplan/onderdelen.json"
+NSE_DATA = "communicatie/check/regels.json"
 # Open data (`toolbox.export`) is published below this folder.
 DATA_DIR = "data"
 
@@ -55,6 +57,7 @@ FIXED_PAGES = (
     ABOUT,
     DATA,
     PLAN,
+    SCAN,
     SEARCH,
 )
 
@@ -74,9 +77,11 @@ P = SimpleNamespace(
     about=ABOUT,
     data=DATA,
     plan=PLAN,
+    scan=SCAN,
     search=SEARCH,
     finder_data=FINDER_DATA,
     plan_data=PLAN_DATA,
+    nse_data=NSE_DATA,
     data_dir=DATA_DIR,
 )
 
@@ -129,7 +134,7 @@ def reserved_ids(types: tuple[RecordType, ...] = TYPES) -> frozenset[str]:
     fixed page (`elementen`). List pages (`pagina-2`) are refused by `is_reserved`."""
     folders = {t.page.folder for t in types if t.page is not None and t.page.folder is not None}
     names: set[str] = set()
-    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, f"{DATA_DIR}/x"):
+    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, NSE_DATA, f"{DATA_DIR}/x"):
         parts = path.split("/")
         stem = parts[-1].rsplit(".", 1)[0]
         folder = "/".join(parts[:-1])

@@ -88,6 +88,16 @@
     return a;
   }
 
+  /* The plan's slot for a result that can go in the action plan (an intervention's page carries
+   * its plan id as Pagefind metadata); static/assets/plan/buttons.js adds the button. */
+  function planSlot(id, title) {
+    var slot = document.createElement("div");
+    slot.className = "tb-plan-slot tb-plan-slot--result";
+    slot.setAttribute("data-plan-id", id);
+    slot.setAttribute("data-plan-title", title || id);
+    return slot;
+  }
+
   function editable(el) {
     if (!el) return false;
     var tag = el.tagName;
@@ -284,6 +294,7 @@
       items.forEach(function (data) {
         var li = document.createElement("li");
         li.appendChild(resultLink(data, "strong"));
+        if (data.meta && data.meta.plan) li.appendChild(planSlot(data.meta.plan, data.meta.title));
         self.list.appendChild(li);
       });
     });

@@ -12,9 +12,15 @@ from toolbox.nse_check import check
 CAT = load_catalog(ROOT)
 
 
+def open_check(page: Any, site_url: str) -> None:
+    """Open the check and wait until its rules are loaded (the form's ready signal)."""
+    page.goto(f"{site_url}/communicatie/check/")
+    page.wait_for_selector("#tb-nse-form[data-tb-ready]")
+
+
 def test_page_and_cli_agree_on_every_test_message(page: Any, site_url: str) -> None:
     assert CAT.nse_rules is not None and CAT.communication is not None
-    page.goto(f"{site_url}/communicatie/check/")
+    open_check(page, site_url)
     texts = (
         NEUTRAL
         + [t for t, _ in STEERING]
@@ -31,7 +37,7 @@ def test_page_and_cli_agree_on_every_test_message(page: Any, site_url: str) -> N
 
 def test_flag_is_explained_with_the_rule_and_neutral_phrasings(page: Any, site_url: str) -> None:
     assert CAT.nse_rules is not None and CAT.communication is not None
-    page.goto(f"{site_url}/communicatie/check/")
+    open_check(page, site_url)
     assert "hulpmiddel, geen oordeel" in page.inner_text("article")
     page.fill("#tb-nse-text", "Beste studenten, vul de NSE in en geef de opleiding een 10!")
     page.click("#tb-nse-form button[type=submit]")
@@ -54,7 +60,7 @@ def test_flag_is_explained_with_the_rule_and_neutral_phrasings(page: Any, site_u
 
 
 def test_pasted_markup_stays_text(page: Any, site_url: str) -> None:
-    page.goto(f"{site_url}/communicatie/check/")
+    open_check(page, site_url)
     page.fill("#tb-nse-text", "<img src=x onerror=window.pwned=1> geef ons een 10 in de NSE")
     page.click("#tb-nse-form button[type=submit]")
     assert page.locator("#tb-nse-result img").count() == 0

@@ -48,6 +48,7 @@ def page_types() -> dict[str, str]:
         "data": "data/",
         "search": "zoeken/?q=welzijn",
         "action-plan": "actieplan/",
+        "self-scan": "zelfscan/",
         "404": "404.html",
     }
 

@@ -57,6 +57,9 @@ function buildCard(card, elementTitles) {
     .map(function (e) { return elementTitles[e] || e; })
     .join(" \u00b7 ");
   li.querySelector('[data-slot="text"]').textContent = card.first;
+  var plan = li.querySelector('[data-slot="plan"]');
+  plan.setAttribute("data-plan-id", "aanpak/" + card.id);
+  plan.setAttribute("data-plan-title", card.title);
   return li;
 }
 
