@@ -157,7 +157,7 @@ def test_validation_accepts_what_the_schema_accepts_and_nothing_else(kind: str, 
 def test_dates_are_what_the_schema_calls_a_date(spelling: str, ok: bool) -> None:
     from toolbox import models as m
 
-    entry = {"activity": "Start", "start": typed(spelling)}
+    entry = {"activity": "Start", "when": "7 oktober", "start": typed(spelling)}
     schema = json.loads((ROOT / "schemas" / "communication.schema.json").read_text(encoding="utf-8"))
     timeline = schema["$defs"]["TimelineEntry"]
     checker = jsonschema.Draft202012Validator(

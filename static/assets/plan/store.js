@@ -22,6 +22,8 @@ export function newReport() {
 }
 
 function text(value, limit, report) {
+  // A hand-edited or imported file may hold a number where text belongs ("note": 42): keep it.
+  if (typeof value === "number" && Number.isFinite(value)) value = String(value);
   if (typeof value !== "string") return "";
   if (value.length > limit) {
     report.cut++;
