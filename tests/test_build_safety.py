@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_repository
+from tests.support.site_build import start_builds
 from tests.test_atomic_build import snapshot
 
 pytestmark = pytest.mark.slow  # builds whole sites, 20 of them at once
@@ -56,17 +57,7 @@ def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("run", range(20))
 def test_two_builds_at_once_both_succeed_and_leave_a_complete_site(built_repo: Path, run: int) -> None:
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict"],
-            cwd=built_repo,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=ENV,
-        )
-        for _ in range(2)
-    ]
+    procs = start_builds(built_repo)
     outputs = [p.communicate(timeout=600)[0] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outputs
     assert complete(built_repo / "site"), outputs

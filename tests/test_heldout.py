@@ -22,6 +22,7 @@ import pytest
 
 from tests import heldout_cases as H
 from tests.conftest import copy_repository
+from tests.support.site_build import start_builds
 
 pytestmark = pytest.mark.skipif(os.environ.get("HELDOUT") != "1", reason="held-out set: run once with HELDOUT=1")
 
@@ -137,17 +138,7 @@ def run_command(repo: Path, spec: H.Spec) -> tuple[int | None, str, float, list[
     if spec.command == "concurrent-builds":
         first, _, _ = build(repo)
         assert first == 0
-        procs = [
-            subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "build", "--strict"],
-                cwd=repo,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-                env=ENV,
-            )
-            for _ in range(2)
-        ]
+        procs = start_builds(repo)
         outs, codes = [], []
         for p in procs:
             try:

@@ -81,13 +81,19 @@ def test_every_url_in_the_structured_data_resolves_inside_the_site(
     assert checked > 30
 
 
-def test_open_data_page_describes_a_dataset(published_site_dir: Path, cat: Catalog) -> None:
-    file = page_of(published_site_dir, "open data")
+def described(site: Path, page_type: str, kind: str, keys: tuple[str, ...]) -> tuple[Path, Any, str, dict[str, Any]]:
+    """The one JSON-LD object of `kind` on the page of `page_type`, which must give every key."""
+    file = page_of(site, page_type)
     head = read(file)
-    page = page_address(published_site_dir, file, PUBLISHED_URL)
-    [data] = of_type(head, "Dataset")
-    for key in ("name", "description", "url", "creator", "distribution", "dateModified", "inLanguage"):
-        assert data.get(key), key
+    [found] = of_type(head, kind)
+    for key in keys:
+        assert found.get(key), key
+    return file, head, page_address(site, file, PUBLISHED_URL), found
+
+
+def test_open_data_page_describes_a_dataset(published_site_dir: Path, cat: Catalog) -> None:
+    keys = ("name", "description", "url", "creator", "distribution", "dateModified", "inLanguage")
+    file, head, page, data = described(published_site_dir, "open data", "Dataset", keys)
     assert data["url"] == page == head.canonical
     assert data["description"] == head.one("og:description")
     assert DATE.match(data["dateModified"])
@@ -118,12 +124,8 @@ def test_open_data_page_describes_a_dataset(published_site_dir: Path, cat: Catal
 def test_a_record_page_is_a_learning_resource_citing_its_reports(
     published_site_dir: Path, cat: Catalog, page_type: str
 ) -> None:
-    file = page_of(published_site_dir, page_type)
-    head = read(file)
-    page = page_address(published_site_dir, file, PUBLISHED_URL)
-    [resource] = of_type(head, "LearningResource")
-    for key in ("name", "description", "url", "inLanguage", "citation", "isPartOf", "dateModified"):
-        assert resource.get(key), key
+    keys = ("name", "description", "url", "inLanguage", "citation", "isPartOf", "dateModified")
+    file, head, page, resource = described(published_site_dir, page_type, "LearningResource", keys)
     assert resource["url"] == page == head.canonical
     assert resource["name"] == head.one("og:title")
     assert resource["description"] == head.one("og:description")

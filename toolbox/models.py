@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -53,6 +53,9 @@ class Unique:
 
     message: str
 
+
+T = TypeVar("T")
+NonEmpty = Annotated[list[T], Field(min_length=1)]  # a list that must hold at least one item
 
 Sector = Literal["MBO", "HBO", "WO"]
 Theme = Literal["binding", "welzijn"]
@@ -208,7 +211,7 @@ class Source(Record):
     lines: Lines | None = None
 
 
-Sources = Annotated[list[Source], Field(min_length=1)]
+Sources = NonEmpty[Source]
 
 
 class Quote(Record):
@@ -265,7 +268,7 @@ class TextPage(Record):
     order: Annotated[int, Field(ge=1, description="Plaats binnen de groep op de onderzoekspagina.")] | None = None
     intro: Article | None = None
     notes: list[Text] = []
-    sections: Annotated[list[Section], Field(min_length=1)]
+    sections: NonEmpty[Section]
     terms: Annotated[list[Slug], Field(description="Begrippen (id's uit content/begrippen.yaml) op deze pagina.")] = []
     figure: Annotated[
         Literal["integraal-model"] | None, Field(description="Figuur die de site bij de eerste sectie tekent.")
@@ -298,14 +301,14 @@ class Definition(Record):
 class Term(Record):
     id: Annotated[Slug, Field(description="Anker op de begrippenpagina (#id).")]
     term: Title
-    definitions: Annotated[list[Definition], Field(min_length=1)]
+    definitions: NonEmpty[Definition]
 
 
 class Glossary(Record):
     id: Slug
     title: Title
     intro: Text
-    terms: Annotated[list[Term], Field(min_length=1)]
+    terms: NonEmpty[Term]
     sources: Sources
 
     @field_validator("terms")
@@ -332,7 +335,7 @@ class Count(Record):
 
 class CountRow(Record):
     label: Title
-    cells: Annotated[list[Count], Field(min_length=1)]
+    cells: NonEmpty[Count]
 
 
 class TableNote(Record):
@@ -344,7 +347,7 @@ class TableNote(Record):
 class CountTable(Record):
     id: Slug
     title: Title
-    rows: Annotated[list[CountRow], Field(min_length=1)]
+    rows: NonEmpty[CountRow]
     notes: list[TableNote] = []
     source: Source
 
@@ -357,8 +360,8 @@ class ParticipationStudy(Record):
     summary: Text
     respondents: Annotated[int, Field(ge=0, description="Aantal studenten zoals genoemd in de methode.")]
     international_respondents: Annotated[int, Field(ge=0)]
-    cohorts: Annotated[list[Cohort], Field(min_length=1)]
-    tables: Annotated[list[CountTable], Field(min_length=1)]
+    cohorts: NonEmpty[Cohort]
+    tables: NonEmpty[CountTable]
     notes: list[TableNote] = []
     sections: list[Section] = []
     terms: list[Slug] = []
@@ -391,7 +394,7 @@ class Element(Record):
     participation: Markdown | None = None
     quotes: list[Quote] = []
     literature: Markdown | None = None
-    recommendations: Annotated[list[Text], Field(min_length=1)]
+    recommendations: NonEmpty[Text]
     related: Annotated[
         list[Slug], Ref("element", symmetric=True, self_message="een element kan niet aan zichzelf verwant zijn")
     ] = []
@@ -411,7 +414,7 @@ class Intervention(Record):
         Slug | None, Ref("intervention", reverse="children", self_message="een aanpak kan niet onder zichzelf vallen")
     ] = None
     elements: Annotated[list[Slug], Field(min_length=1), Ref("element", reverse="interventions")]
-    sectors: Annotated[list[Sector], Field(min_length=1)]
+    sectors: NonEmpty[Sector]
     description: Markdown
     case: Annotated[Slug | None, Ref("case", reverse="interventions")] = None
     examples: Annotated[
@@ -478,7 +481,7 @@ class RoadmapItem(Record):
     title: Title
     explanation: Annotated[Markdown | None, Field(description="De toelichting uit het verdiepingsdocument.")] = None
     note: Markdown | None = None
-    tips: Annotated[list[Tip], Field(min_length=1)]
+    tips: NonEmpty[Tip]
     stakeholders: list[Title] = []
     horizon: list[Horizon] = []
     sources: Sources
@@ -488,7 +491,7 @@ class Cluster(Record):
     id: Slug
     title: Title
     intro: Markdown | None = None
-    items: Annotated[list[RoadmapItem], Field(min_length=1)]
+    items: NonEmpty[RoadmapItem]
 
 
 class HorizonMeaning(Record):
@@ -503,8 +506,8 @@ class Roadmap(Record):
     intro: Markdown
     stakeholders_note: Text | None = None
     horizons: list[HorizonMeaning]
-    stakeholders: Annotated[list[Title], Field(min_length=1)]
-    clusters: Annotated[list[Cluster], Field(min_length=1)]
+    stakeholders: NonEmpty[Title]
+    clusters: NonEmpty[Cluster]
     background: Annotated[
         list[Section], Field(description="Hoofdstukken 1-5: wat studentsucces is, perspectieven, fasen, model.")
     ] = []
@@ -514,7 +517,7 @@ class Roadmap(Record):
 class ResponseTips(Record):
     category: TipCategory
     title: Title
-    tips: Annotated[list[Text], Field(min_length=1)]
+    tips: NonEmpty[Text]
 
 
 class TimelineEntry(Record):
@@ -535,13 +538,13 @@ class TimelineEntry(Record):
 
 class SendGroup(Record):
     group: Title
-    dates: Annotated[list[Date], Field(min_length=1)]
+    dates: NonEmpty[Date]
 
 
 class SendSchedule(Record):
     title: Title
-    moments: Annotated[list[Title], Field(min_length=1)]
-    groups: Annotated[list[SendGroup], Field(min_length=1)]
+    moments: NonEmpty[Title]
+    groups: NonEmpty[SendGroup]
     source: Source
 
     @model_validator(mode="after")
@@ -554,12 +557,12 @@ class SendSchedule(Record):
 
 class RolePoints(Record):
     role: Title
-    points: Annotated[list[Text], Field(min_length=1)]
+    points: NonEmpty[Text]
 
 
 class ResultChannel(Record):
     title: Title
-    points: Annotated[list[Text], Field(min_length=1)]
+    points: NonEmpty[Text]
     links: list[Link] = []
 
 
@@ -573,9 +576,9 @@ class Communication(Record):
     title: Title
     intro: Markdown
     rule: Text
-    neutral_examples: Annotated[list[Text], Field(min_length=1)]
+    neutral_examples: NonEmpty[Text]
     steering_intro: Text
-    steering_examples: Annotated[list[Text], Field(min_length=1)]
+    steering_examples: NonEmpty[Text]
     doubt: Markdown | None = None
     response_tips: list[ResponseTips] = []
     facts: list[Text] = []
@@ -615,7 +618,7 @@ class NseRule(Record):
     id: Slug
     title: Title
     example: Text  # verbatim one of Communication.steering_examples
-    suggestions: Annotated[list[Text], Field(min_length=1)]  # verbatim Communication.neutral_examples
+    suggestions: NonEmpty[Text]  # verbatim Communication.neutral_examples
     patterns: Annotated[list[Annotated[str, AfterValidator(_portable_pattern)]], Field(min_length=1)]
 
 
@@ -623,7 +626,7 @@ class NseRules(Record):
     id: Slug
     title: Title
     disclaimer: Text
-    rules: Annotated[list[NseRule], Field(min_length=1)]
+    rules: NonEmpty[NseRule]
 
 
 class Conclusion(Record):

@@ -185,6 +185,11 @@ def _sources_yaml(sources: list[dict[str, str]], indent: str) -> list[str]:
     return lines
 
 
+def _field(indent: str, comment: str, key: str, value: str) -> list[str]:
+    """A field of a skeleton with the comment that tells the editor what belongs in it."""
+    return [f"{indent}# {comment}", f"{indent}{key}: {value}"]
+
+
 def _intervention(cat: Catalog, inputs: _Inputs) -> Skeleton:
     title = inputs.get("title", "Titel van de aanpak")
     ident = _new_id(cat, inputs, title)
@@ -213,17 +218,24 @@ def _intervention(cat: Catalog, inputs: _Inputs) -> Skeleton:
         record["parent"] = parent
         lines += [f"{i}# Dit is een voorbeeld van de hoofdaanpak hieronder.", f"{i}parent: {parent}"]
     lines += [
-        f"{i}# Werkzame elementen (ids uit content/elements/); het eerste is het belangrijkste.",
-        f"{i}elements: {_flow(elements)}",
-        f"{i}# Onderwijssectoren: MBO, HBO en/of WO.",
-        f"{i}sectors: {_flow(sectors)}",
-        f"{i}# Beschrijving in Markdown, volledig en neutraal; geen namen of andere persoonsgegevens van studenten.",
-        f"{i}description: |",
+        *_field(
+            i,
+            "Werkzame elementen (ids uit content/elements/); het eerste is het belangrijkste.",
+            "elements",
+            _flow(elements),
+        ),
+        *_field(i, "Onderwijssectoren: MBO, HBO en/of WO.", "sectors", _flow(sectors)),
+        *_field(
+            i,
+            "Beschrijving in Markdown, volledig en neutraal; geen namen of andere persoonsgegevens van studenten.",
+            "description",
+            "|",
+        ),
         f"{i}  {description}",
     ]
     if case:
         record["case"] = case
-        lines += [f"{i}# De casus die deze aanpak uitwerkt (id uit content/cases/).", f"{i}case: {case}"]
+        lines += _field(i, "De casus die deze aanpak uitwerkt (id uit content/cases/).", "case", case)
     else:
         lines += [
             f"{i}# Optioneel: de casus die deze aanpak uitwerkt (id uit content/cases/), bijvoorbeeld:",

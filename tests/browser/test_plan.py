@@ -7,19 +7,11 @@ import io
 from pathlib import Path
 from typing import Any
 
+from tests.browser.plan_helpers import open_plan
 from tests.conftest import ROOT
 from toolbox.catalog import load_catalog
 
 CAT = load_catalog(ROOT)
-
-
-def open_plan(page: Any, url: str | None = None) -> None:
-    """Open (or reload) the plan page and wait until its catalogue of items is loaded and drawn."""
-    if url is None:
-        page.reload()
-    else:
-        page.goto(url)
-    page.wait_for_selector('#tb-plan[aria-busy="false"]', state="attached")
 
 
 def _element_with_recommendations() -> Any:

@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.support.html import parse_html
+from tests.support.page_types import RESEARCH
 from toolbox.catalog import load_catalog
 
 
@@ -50,6 +51,7 @@ def page_types() -> dict[str, str]:
         "action-plan": "actieplan/",
         "self-scan": "zelfscan/",
         "404": "404.html",
+        **RESEARCH,
     }
 
 

@@ -23,8 +23,7 @@ import pytest
 
 from tests.conftest import copy_repository, run_toolbox
 from tests.support.gzip_server import serve
-
-CASE = "content/cases/escaperoom-hanze.yaml"
+from tests.test_sanitiser import set_description
 
 FLAG = "window.__pwned"
 PAYLOAD = "\n\n".join(
@@ -52,15 +51,6 @@ for module, names in {
         if hasattr(mod, name):
             setattr(mod, name, lambda *args, **kwargs: [])
 """
-
-
-def set_description(repo: Path, markdown: str) -> None:
-    path = repo / CASE
-    lines = path.read_text(encoding="utf-8").split("\n")
-    start = next(i for i, ln in enumerate(lines) if ln.startswith("description:"))
-    end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" "))
-    lines[start:end] = ["description: |", *["  " + ln if ln else "" for ln in markdown.split("\n")]]
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 @pytest.fixture

@@ -31,6 +31,19 @@ FIXED = {
     "open data": "data/",
     "not found": "404.html",
 }
+# The report's explanatory pages (issue 13), one per template.
+RESEARCH = {
+    "research-index": "onderzoek/",
+    "text-page": "onderzoek/methode/",
+    "integrated-model": "onderzoek/integraal-model/",
+    "participation": "onderzoek/deelname/",
+    "glossary": "begrippen/",
+    "coordinators": "communicatie/coordinatoren/",
+    "roadmap-background": "roadmap/studentsucces/",
+    "roadmap-explanations": "roadmap/toelichting/",
+    "practice-chapter": "hbo-praktijk/leiderschap/",
+}
+FIXED.update(RESEARCH)
 RECORDS = {"element": "Werkzaam element", "intervention": "Aanpak", "case": "Casus"}
 # Pages that a later issue adds: measured once they exist, skipped before.
 OPTIONAL = {"compare": ("vergelijken/", "aanpakken/vergelijken/")}

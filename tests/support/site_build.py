@@ -18,3 +18,13 @@ def build_site(out: Path, root: Path = ROOT, env: dict[str, str] | None = None) 
     if done.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{done.stderr[-3000:]}")
     return out
+
+
+def start_builds(root: Path, count: int = 2) -> list[subprocess.Popen[str]]:
+    """Start `count` `mkdocs build --strict` processes in `root` at once (output on stdout, text)."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    return [
+        subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environ)
+        for _ in range(count)
+    ]
