@@ -8,7 +8,8 @@
   and on a record's page `page.meta.tb_updated` (ISO date) for "Laatst gewijzigd" and
   `page.meta.tb_data` (site path of its JSON file).
 - on_env: the `tb_date` filter (ISO date -> "3 november 2026") for the theme's templates.
-- on_page_context: link preview tags, structured data and breadcrumb.
+- on_page_context: link preview tags, structured data and breadcrumb; while `mkdocs serve` shows
+  the last valid version of broken content, the current problems for a banner on every page.
 - on_post_page / on_post_template: fixes to Material's markup that no override reaches.
 - on_post_build: build the search index, then publish the site atomically.
 - on_build_error / on_shutdown: a file-system error becomes a Dutch one-line message; the staging
@@ -37,7 +38,7 @@ from toolbox.history import dutch_date
 from toolbox.html_fixes import fix_material_markup
 from toolbox.load import os_reason
 from toolbox.page_context import PageContexts, Site
-from toolbox.problems import ContentError
+from toolbox.problems import ContentError, visible
 from toolbox.render import TEMPLATES, render_site
 from toolbox.session import SESSION
 from toolbox.sitemap import FEED, data_uri
@@ -60,6 +61,7 @@ def on_config(config: Any) -> Any:
         for problem in exc.problems:
             log.error(str(problem))
         raise Abort(f"De inhoud bevat {len(exc.problems)} fout(en); de site is niet gebouwd.") from None
+    SESSION.problems = list(problems.problems) if problems is not None else []
     if problems is not None:
         for problem in problems.problems:
             log.error(str(problem))
@@ -150,6 +152,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     extra = SESSION.pages.for_page(page.url, meta.get("title") or page.title, meta.get("description"), nav_titles)
     context["toolbox_head"] = extra.head
     context["toolbox_trail"] = extra.trail
+    # While serving a broken edit: every page names the problems (overrides/partials/problems.html).
+    context["toolbox_problems"] = [(f"{p.path}:{p.line}:{p.col}", visible(p.message)) for p in SESSION.problems]
     return context
 
 
