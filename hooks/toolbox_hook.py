@@ -123,7 +123,8 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, data_uri(rel), content=content))
     files.append(File.generated(config, "robots.txt", content=search_engines.robots_txt(config.site_url)))
     changes = news.recent_changes(SESSION.catalog, times, news.FEED_LIMIT)
-    atom = feed.atom(changes, site_name=config.site_name, site_url=config.site_url or None, updated=times.newest)
+    updated = max((c.stamp for c in changes), default=times.newest)  # the feed changes when an entry does
+    atom = feed.atom(changes, site_name=config.site_name, site_url=config.site_url or None, updated=updated)
     files.append(File.generated(config, FEED, content=atom))
     site = Site(config.site_name, config.site_description or "", config.site_url or None)
     SESSION.pages = PageContexts(SESSION.catalog, pages, data, site, times)
