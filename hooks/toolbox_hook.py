@@ -3,9 +3,13 @@
 - on_config: load and validate the catalog; bad content aborts the build with Dutch messages.
   A build then takes the site's build lock (a second build waits) and writes to a staging folder.
 - on_files: add the rendered pages as generated files, with edit links to their YAML record,
-  the open data and robots.txt.
-- on_page_markdown: the page's last-modified date (MkDocs writes the sitemap before the pages).
-- on_page_context: link preview tags, structured data and breadcrumb.
+  the open data, robots.txt and the Atom feed of recent changes.
+- on_page_markdown: the page's last-modified date (MkDocs writes the sitemap before the pages),
+  and on a record's page `page.meta.tb_updated` (ISO date) for "Laatst gewijzigd" and
+  `page.meta.tb_data` (site path of its JSON file).
+- on_env: the `tb_date` filter (ISO date -> "3 november 2026") for the theme's templates.
+- on_page_context: link preview tags, structured data and breadcrumb; while `mkdocs serve` shows
+  the last valid version of broken content, the current problems for a banner on every page.
 - on_post_page / on_post_template: fixes to Material's markup that no override reaches.
 - on_post_build: build the search index, then publish the site atomically.
 - on_build_error / on_shutdown: a file-system error becomes a Dutch one-line message; the staging
@@ -27,16 +31,17 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from toolbox import atomic, mkdocs_messages, search_engines, search_index
+from toolbox import atomic, feed, mkdocs_messages, news, search_engines, search_index
 from toolbox.catalog import source_files
-from toolbox.export import export_files
+from toolbox.export import export_files, record_files
+from toolbox.history import dutch_date
 from toolbox.html_fixes import fix_material_markup
 from toolbox.load import os_reason
 from toolbox.page_context import PageContexts, Site
-from toolbox.problems import ContentError
+from toolbox.problems import ContentError, visible
 from toolbox.render import TEMPLATES, render_site
 from toolbox.session import SESSION
-from toolbox.sitemap import data_uri
+from toolbox.sitemap import FEED, data_uri
 
 log = logging.getLogger("mkdocs.hooks.toolbox")
 
@@ -56,11 +61,12 @@ def on_config(config: Any) -> Any:
         for problem in exc.problems:
             log.error(str(problem))
         raise Abort(f"De inhoud bevat {len(exc.problems)} fout(en); de site is niet gebouwd.") from None
+    SESSION.problems = list(problems.problems) if problems is not None else []
     if problems is not None:
         for problem in problems.problems:
             log.error(str(problem))
         log.error("De voorbeeldweergave toont de laatste versie zonder fouten; herstel de fouten hierboven.")
-    for line in search_engines.left_out(config.site_url):
+    for line in [*search_engines.left_out(config.site_url), *feed.left_out(config.site_url)]:
         log.info(line)
     if SESSION.command == "build":
         # Build next to the real site and swap at the end: a failed build leaves site/ untouched.
@@ -100,7 +106,8 @@ def on_files(files: Files, config: Any) -> Files:
     assert SESSION.catalog is not None
     in_nav = set(_nav_pages(config.nav))
     SESSION.page_sources.clear()
-    pages = render_site(SESSION.catalog)
+    times = news.catalog_times(SESSION.catalog)
+    pages = render_site(SESSION.catalog, times)
     for uri, page in pages.items():
         if page.source:
             SESSION.page_sources[uri] = (page.source.path, page.source.line)
@@ -112,17 +119,30 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(file)
     # Open data; the data page links to these files, so MkDocs checks those links.
     data = export_files(SESSION.catalog)
-    for rel, content in data.items():
+    for rel, content in {**data, **record_files(SESSION.catalog)}.items():
         files.append(File.generated(config, data_uri(rel), content=content))
     files.append(File.generated(config, "robots.txt", content=search_engines.robots_txt(config.site_url)))
+    changes = news.recent_changes(SESSION.catalog, times, news.FEED_LIMIT)
+    updated = max((c.stamp for c in changes), default=times.newest)  # the feed changes when an entry does
+    atom = feed.atom(changes, site_name=config.site_name, site_url=config.site_url or None, updated=updated)
+    files.append(File.generated(config, FEED, content=atom))
     site = Site(config.site_name, config.site_description or "", config.site_url or None)
-    SESSION.pages = PageContexts(SESSION.catalog, pages, data, site)
+    SESSION.pages = PageContexts(SESSION.catalog, pages, data, site, times)
     return files
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    env.filters["tb_date"] = dutch_date
+    return env
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     assert SESSION.pages is not None
     page.update_date = SESSION.pages.modified_date(page.url)  # the page's <lastmod> in sitemap.xml
+    updated = SESSION.pages.updated(page.url)
+    if updated:  # shown as "Laatst gewijzigd" on the record's page, with a link to its JSON file
+        page.meta["tb_updated"] = updated
+        page.meta["tb_data"] = SESSION.pages.data_file(page.url)
     return markdown
 
 
@@ -133,6 +153,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     extra = SESSION.pages.for_page(page.url, meta.get("title") or page.title, meta.get("description"), nav_titles)
     context["toolbox_head"] = extra.head
     context["toolbox_trail"] = extra.trail
+    # While serving a broken edit: every page names the problems (overrides/partials/problems.html).
+    context["toolbox_problems"] = [(f"{p.path}:{p.line}:{p.col}", visible(p.message)) for p in SESSION.problems]
     return context
 
 

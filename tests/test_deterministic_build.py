@@ -98,12 +98,41 @@ def assert_same_site(first: Path, second: Path) -> None:
     assert unstable_signature(first, unstable_a) == unstable_signature(second, unstable_b)
 
 
+# Pages and files made from the content's history (toolbox/history.py, news.py, feed.py, export.py).
+DATED = ["feed.xml", "nieuw/index.html", "aanpakken/studentmentoren/index.html", "data/aanpakken/studentmentoren.json"]
+
+
 def test_two_builds_are_identical(tmp_path: Path) -> None:
     first, second = aged_copy(tmp_path / "a"), aged_copy(tmp_path / "b")
     for repo in (first, second):
         result = build(repo)
         assert result.returncode == 0, result.stderr
     assert_same_site(first / "site", second / "site")
+    for name in DATED:
+        assert (first / "site" / name).is_file(), name
+    assert "<updated>2020-01-02T15:30:00Z</updated>" in (first / "site" / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_two_clones_of_one_commit_build_identical_sites(tmp_path: Path) -> None:
+    """In git the dates are the commit's, whatever the files' times in each clone."""
+    from tests.test_history import git
+
+    source = copy_repository(tmp_path / "source")
+    git(source, "init", "-q")
+    git(source, "add", ".")
+    git(source, "commit", "-q", "-m", "content", when=OLD)
+    clones = [tmp_path / "one", tmp_path / "two"]
+    for n, clone in enumerate(clones):
+        subprocess.run(["git", "clone", "-q", str(source), str(clone)], check=True)
+        for path in clone.rglob("*.yaml"):
+            os.utime(path, (OLD + (n + 1) * 86_400 * 100, OLD + (n + 1) * 86_400 * 100))
+        result = build(clone)
+        assert result.returncode == 0, result.stderr
+    assert_same_site(clones[0] / "site", clones[1] / "site")
+    for name in DATED:
+        assert (clones[0] / "site" / name).is_file(), name
+    page = (clones[0] / "site" / "aanpakken" / "studentmentoren" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2020-01-02">2 januari 2020</time>' in page
 
 
 def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path: Path) -> None:

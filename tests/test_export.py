@@ -14,7 +14,7 @@ import yaml
 
 from tests.conftest import ROOT, run_toolbox
 from toolbox.catalog import load_catalog
-from toolbox.export import CSV_FILE, JSON_FILE, catalog_from_json, export_files, spreadsheet_safe
+from toolbox.export import CSV_FILE, JSON_FILE, catalog_from_json, export_files, record_files, spreadsheet_safe
 from toolbox.schema import SCHEMA_DIR, render_schemas
 
 CAT = load_catalog(ROOT)
@@ -24,7 +24,8 @@ def test_export_command_writes_json_csv_and_schemas(tmp_path: Path) -> None:
     result = run_toolbox(ROOT, "export", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
-    assert written == sorted([JSON_FILE, CSV_FILE, *(f"{SCHEMA_DIR}/{n}" for n in render_schemas())])
+    expected = [JSON_FILE, CSV_FILE, *(f"{SCHEMA_DIR}/{n}" for n in render_schemas()), *record_files(CAT)]
+    assert written == sorted(expected)
     for name, text in render_schemas().items():
         assert (tmp_path / SCHEMA_DIR / name).read_text(encoding="utf-8") == text
 

@@ -2,7 +2,9 @@
 
 `toolbox.json` holds every record as its model fields, plus per record where it is written
 (`origin`), its page (`page`) and its computed relations (`relations`). `catalog_from_json`
-reads it back into the same Catalog, which the tests check.
+reads it back into the same Catalog, which the tests check. Each record with a page is also
+published on its own (`record_files`, at `sitemap.record_data_uri`), as the same object it is
+in `toolbox.json`; `record_from_json` reads one back.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from typing import Any
 from toolbox.catalog import Catalog, Origin
 from toolbox.registry import TYPES, RecordType, ref_fields
 from toolbox.schema import SCHEMA_DIR, render_schemas
-from toolbox.sitemap import page_url, record_uri
+from toolbox.sitemap import EXPORT_JSON, page_url, record_data_name, record_uri
 
 FORMAT = "samen-sterker-toolbox"
 VERSION = 1
-JSON_FILE = "toolbox.json"
+JSON_FILE = EXPORT_JSON
 CSV_FILE = "interventions.csv"
 EXTRA_KEYS = ("origin", "page", "relations")  # added to each record; not model fields
 
@@ -57,6 +59,11 @@ def catalog_to_json(cat: Catalog) -> dict[str, Any]:
     return out
 
 
+def record_from_json(item: dict[str, Any], rt: RecordType) -> Any:
+    """A record of type `rt` from its object in `toolbox.json` or its own file (validated by its model)."""
+    return rt.model.model_validate({k: v for k, v in item.items() if k not in EXTRA_KEYS})
+
+
 def catalog_from_json(data: dict[str, Any], root: Path, types: tuple[RecordType, ...] = TYPES) -> Catalog:
     """Read `toolbox.json` back into a Catalog (records validated by the same models)."""
     if data.get("format") != FORMAT or data.get("version") != VERSION:
@@ -66,7 +73,7 @@ def catalog_from_json(data: dict[str, Any], root: Path, types: tuple[RecordType,
     for rt in types:
         items = data.get(rt.collection)
         for item in ([items] if items else []) if rt.single else items or []:
-            record: Any = rt.model.model_validate({k: v for k, v in item.items() if k not in EXTRA_KEYS})
+            record = record_from_json(item, rt)
             cat.records[rt.name][record.id] = record
             if item.get("origin"):
                 cat.origins[record.id] = Origin(item["origin"]["path"], item["origin"]["line"])
@@ -138,7 +145,7 @@ def export_files(cat: Catalog) -> dict[str, bytes]:
     """{path below the export directory: content}: the JSON, the CSV and the schema files."""
     data = catalog_to_json(cat)
     files = {
-        JSON_FILE: (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+        JSON_FILE: _json_bytes(data),
         # A byte-order mark so that spreadsheet programs read the UTF-8 text correctly.
         CSV_FILE: ("\ufeff" + interventions_csv(cat)).encode("utf-8"),
     }
@@ -147,9 +154,24 @@ def export_files(cat: Catalog) -> dict[str, bytes]:
     return files
 
 
+def _json_bytes(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def record_files(cat: Catalog) -> dict[str, bytes]:
+    """{path below the export directory: content}: one JSON file per record with a page."""
+    files: dict[str, bytes] = {}
+    for rt in cat.types:
+        if rt.page is None:
+            continue
+        for record in cat.records[rt.name].values():
+            files[record_data_name(rt.name, record.id, cat.types)] = _json_bytes(_record(cat, rt, record))
+    return files
+
+
 def write_export(cat: Catalog, out: Path) -> list[Path]:
     written = []
-    for rel, content in export_files(cat).items():
+    for rel, content in {**export_files(cat), **record_files(cat)}.items():
         target = out / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -1,7 +1,7 @@
 """When content last changed, from git: per source file, and per record in a file of many records.
 
-Used for `lastmod` in the sitemap and `dateModified` in the structured data (and meant for a
-"Laatst gewijzigd" line on record pages). The rules, in order:
+Used for `lastmod` in the sitemap, `dateModified` in the structured data, the "Laatst gewijzigd"
+date on record pages and the list of recent changes (`/nieuw/`, `/feed.xml`). The rules, in order:
 
 - a committed file: the committer time of the last commit that changed it (`git log`; moving a
   file without changing it is not a change);
@@ -196,6 +196,43 @@ def _last_commits(log: str, wanted: dict[str, str]) -> dict[str, int]:
             if status == "A":
                 del alias[names]  # before this commit the name held another file, or none
     return found
+
+
+@dataclass(frozen=True)
+class ContentTimes:
+    """Unix times of a catalog's content: per record id, and the newest of all source files."""
+
+    records: dict[str, int]
+    newest: int
+
+
+def content_times(root: Path, files: Iterable[str], origins: Mapping[str, HasPlace]) -> ContentTimes:
+    """The times of the records at `origins` and of the newest of `files` (paths relative to `root`)."""
+    rels = list(files)
+    history = History.of(root, rels)
+    return ContentTimes(history.record_times(origins), history.newest(rels))
+
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def dutch_date(iso: str) -> str:
+    """`2026-11-03` as Dutch readers write it: `3 november 2026`."""
+    year, month, day = (int(part) for part in iso[:10].split("-"))
+    return f"{day} {MONTHS[month - 1]} {year}"
 
 
 def iso_date(stamp: int) -> str:

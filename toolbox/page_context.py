@@ -8,7 +8,10 @@ each page by the MkDocs hook. The parts:
 - the breadcrumb trail: the home page and every page whose address is a prefix of this one
   (`aanpakken/` above `aanpakken/x/`), shown when there is more than the home page;
 - the last-modified date (toolbox/history.py) for the sitemap and `dateModified`: a page made
-  from one record has that record's date, any other page the newest date of all content.
+  from one record has that record's date, any other page the newest date of all content; a
+  record's own page also shows it ("Laatst gewijzigd", `updated`);
+- alternate links in `<head>`: the Atom feed of recent changes on every page, and a record's own
+  JSON file (toolbox/export.py, `data_file`) on its page.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from typing import Any
 import yaml
 
 from toolbox import link_preview, structured_data
-from toolbox.catalog import Catalog, source_files
-from toolbox.history import History, iso_date
+from toolbox.catalog import Catalog
+from toolbox.feed import MEDIA_TYPE as FEED_TYPE
+from toolbox.history import ContentTimes, iso_date
 from toolbox.render import RenderedPage
 from toolbox.repo_docs import citation
-from toolbox.sitemap import page_url, record_uri
+from toolbox.sitemap import FEED, page_url, record_data_uri, record_uri
 from toolbox.structured_data import RESOURCE_TYPES
 
 HOME = ""
@@ -72,26 +76,37 @@ class PageContext:
 
 class PageContexts:
     def __init__(
-        self, catalog: Catalog, pages: Mapping[str, RenderedPage], data_files: Iterable[str], site: Site
+        self,
+        catalog: Catalog,
+        pages: Mapping[str, RenderedPage],
+        data_files: Iterable[str],
+        site: Site,
+        times: ContentTimes,
     ) -> None:
-        """`pages`: every rendered page and data file, by its path below the docs folder."""
+        """`pages`: every rendered page and data file, by its path below the docs folder;
+        `times`: when the content changed (`news.catalog_times`)."""
         self.cat = catalog
         self.site = site
         self.data_files = sorted(data_files)
         self.pages = {uri: page for uri, page in pages.items() if uri.endswith(".md")}
         self.urls = {page_url(uri): uri for uri in self.pages}
         root = catalog.root
-        rels = [p.relative_to(root).as_posix() for p in source_files(root)]
-        history = History.of(root, rels)
-        times = history.record_times(catalog.origins)
-        newest = history.newest(rels)
+        newest = times.newest
+        times_of = times.records
         by_place = {(o.path, o.line): ident for ident, o in catalog.origins.items()}
         self.modified: dict[str, str] = {}
         for uri, page in self.pages.items():
             origin = page.source
             ident = by_place.get((origin.path, origin.line)) if origin else None
-            self.modified[page_url(uri)] = iso_date(times[ident] if ident else newest)
+            self.modified[page_url(uri)] = iso_date(times_of[ident] if ident else newest)
         self.newest = iso_date(newest)
+        # The page of each record (of every type with pages): site path -> (type, id).
+        self.record_pages: dict[str, tuple[str, str]] = {
+            page_url(record_uri(rt.name, ident, catalog.types)): (rt.name, ident)
+            for rt in catalog.types
+            if rt.page is not None
+            for ident in catalog.records[rt.name]
+        }
         self.records: dict[str, tuple[str, Any]] = {}
         for kind in RESOURCE_TYPES:  # the record types described as learning resources
             for ident, record in catalog.records[kind].items():
@@ -102,6 +117,15 @@ class PageContexts:
     def modified_date(self, url: str) -> str:
         """YYYY-MM-DD at which the content of the page at site path `url` last changed."""
         return self.modified.get(url, self.newest)
+
+    def updated(self, url: str) -> str | None:
+        """YYYY-MM-DD of the last change of the record whose own page is at `url`, else None."""
+        return self.modified_date(url) if url in self.record_pages else None
+
+    def data_file(self, url: str) -> str | None:
+        """Site path of the JSON file of the record whose own page is at `url`, else None."""
+        found = self.record_pages.get(url)
+        return record_data_uri(*found, self.cat.types) if found else None
 
     def title_of(self, url: str, nav_titles: Mapping[str, str]) -> str:
         """The navigation's label of a page, or else the title in its front matter."""
@@ -173,7 +197,14 @@ class PageContexts:
         if trail:
             crumbs = [(name, href(path)) for name, path in trail] + [(plain(title), href(url))]
             graph.append(structured_data.breadcrumbs(crumbs))
-        head = "\n".join(x for x in (link_preview.html_tags(tags), structured_data.script(graph)) if x)
+        alternates = [(FEED_TYPE, href(FEED), f"{site.name}: wat is er nieuw")]
+        if data_file := self.data_file(url):
+            alternates.append(("application/json", href(data_file), f"{plain(title)} als JSON"))
+        links = "\n".join(
+            f'<link rel="alternate" type="{kind}" href="{html.escape(target)}" title="{html.escape(name)}">'
+            for kind, target, name in alternates
+        )
+        head = "\n".join(x for x in (link_preview.html_tags(tags), structured_data.script(graph), links) if x)
         return PageContext(head=head, trail=trail, modified=modified)
 
 

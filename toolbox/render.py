@@ -15,10 +15,11 @@ from typing import Any, Generic, TypeVar
 
 import jinja2
 
-from toolbox import browser_data, safe_html, sitemap
+from toolbox import browser_data, news, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.figures import jinja_globals as figure_globals
+from toolbox.history import ContentTimes, dutch_date
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
 from toolbox.sitemap import Links, P, element_list_uri, list_uri, practice_part_uri, record_uri
 from toolbox.text import summary, yaml_str
@@ -115,6 +116,7 @@ def _environment() -> jinja2.Environment:
     env.filters["plain"] = lambda text: safe_html.plain(str(text or ""))
     env.filters["first_sentence"] = lambda text: summary(str(text or ""))
     env.filters["yaml_str"] = yaml_str
+    env.filters["dutch_date"] = dutch_date
     env.globals.update(
         {
             "THEMES": m.THEMES,
@@ -125,6 +127,7 @@ def _environment() -> jinja2.Environment:
             "record_uri": record_uri,
             "element_list_uri": element_list_uri,
             "data_uri": sitemap.data_uri,
+            "record_data_uri": sitemap.record_data_uri,
             "grouped": grouped,
             "INLINE": INLINE,
             "FINDER_CARDS": FINDER_CARDS,
@@ -189,8 +192,10 @@ class _Renderer:
             self.page(pg.uri, template, pg=pg, **context)
 
 
-def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
-    """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory."""
+def render_site(catalog: Catalog, times: ContentTimes | None = None) -> dict[str, RenderedPage]:
+    """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory.
+
+    `times`: when the content last changed (`news.catalog_times`, read from git when not given)."""
     r = _Renderer(catalog)
     cat = catalog
     for rt in cat.types:  # a page per record, for every type that has pages
@@ -231,6 +236,7 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     r.data(P.nse_data, browser_data.nse_check_data(cat))
     r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page(P.search, "search.md.j2")
+    r.page(P.news, "news.md.j2", changes=news.recent_changes(catalog, times or news.catalog_times(catalog)))
     r.page(P.research, "research-index.md.j2")
     if cat.roadmap and cat.roadmap.background:
         r.page(P.roadmap_background, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")

@@ -15,7 +15,7 @@ import filelock
 
 from toolbox.catalog import Catalog, load_catalog, source_files
 from toolbox.page_context import PageContexts
-from toolbox.problems import ContentError
+from toolbox.problems import ContentError, Problem
 
 
 @dataclass
@@ -27,6 +27,8 @@ class BuildSession:
     lock: filelock.BaseFileLock | None = None  # held by a build from on_config to on_shutdown
     page_sources: dict[str, tuple[str, int]] = field(default_factory=dict)  # page -> record file and line
     pages: PageContexts | None = None  # head tags, trail and date per page, for the current build
+    # While serving the last valid catalog: the current content's problems, for a banner on every page.
+    problems: list[Problem] = field(default_factory=list)
 
     def load(self, root: Path) -> tuple[Catalog, ContentError | None]:
         """The current catalog; while serving, a broken edit keeps the last valid one."""

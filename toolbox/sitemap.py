@@ -34,13 +34,18 @@ DATA = "data.md"
 PLAN = "actieplan.md"
 SCAN = "zelfscan.md"
 SEARCH = "zoeken.md"
+NEWS = "nieuw.md"  # the records changed last (toolbox/news.py)
 
 # Data files the browser scripts read (JSON written by `toolbox.browser_data`).
 FINDER_DATA = "aanpakken/kaarten.json"
 PLAN_DATA = "actieplan/onderdelen.json"
 NSE_DATA = "communicatie/check/regels.json"
-# Open data (`toolbox.export`) is published below this folder.
+# Open data (`toolbox.export`) is published below this folder: the whole catalog as EXPORT_JSON,
+# and each record with a page as a JSON file of its own (`record_data_uri`).
 DATA_DIR = "data"
+EXPORT_JSON = "toolbox.json"
+# The Atom feed of recent changes (toolbox/feed.py), at the top so its relative links resolve.
+FEED = "feed.xml"
 
 FIXED_PAGES = (
     HOME,
@@ -59,6 +64,7 @@ FIXED_PAGES = (
     PLAN,
     SCAN,
     SEARCH,
+    NEWS,
 )
 
 # Templates address pages as `P.finder`, `P.sector["MBO"]`, ... instead of typing paths.
@@ -79,6 +85,8 @@ P = SimpleNamespace(
     plan=PLAN,
     scan=SCAN,
     search=SEARCH,
+    news=NEWS,
+    feed=FEED,
     finder_data=FINDER_DATA,
     plan_data=PLAN_DATA,
     nse_data=NSE_DATA,
@@ -125,6 +133,17 @@ def data_uri(name: str) -> str:
     return f"{DATA_DIR}/{name}"
 
 
+def record_data_name(type_name: str, id: str = "", types: tuple[RecordType, ...] = TYPES) -> str:
+    """A record's own JSON file below the data folder: its page's path with `.json`
+    (`aanpakken/x.md` -> `aanpakken/x.json`), so the address is as stable as the page's."""
+    return record_uri(type_name, id, types)[: -len(".md")] + ".json"
+
+
+def record_data_uri(type_name: str, id: str = "", types: tuple[RecordType, ...] = TYPES) -> str:
+    """Where a record's own JSON file is published (`data/aanpakken/x.json`)."""
+    return data_uri(record_data_name(type_name, id, types))
+
+
 @functools.cache
 def reserved_ids(types: tuple[RecordType, ...] = TYPES) -> frozenset[str]:
     """Ids a record may not have, because its page would overwrite another page or folder.
@@ -134,7 +153,7 @@ def reserved_ids(types: tuple[RecordType, ...] = TYPES) -> frozenset[str]:
     fixed page (`elementen`). List pages (`pagina-2`) are refused by `is_reserved`."""
     folders = {t.page.folder for t in types if t.page is not None and t.page.folder is not None}
     names: set[str] = set()
-    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, NSE_DATA, f"{DATA_DIR}/x"):
+    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, NSE_DATA, FEED, f"{DATA_DIR}/x"):
         parts = path.split("/")
         stem = parts[-1].rsplit(".", 1)[0]
         folder = "/".join(parts[:-1])
@@ -142,6 +161,8 @@ def reserved_ids(types: tuple[RecordType, ...] = TYPES) -> frozenset[str]:
             names.add(stem)
         if "" in folders:
             names.add(parts[0].rsplit(".", 1)[0])
+    if "" in folders:  # a record at the top has its JSON file next to the whole export's
+        names.add(EXPORT_JSON.rsplit(".", 1)[0])
     names.update(t.page.uri.rsplit(".", 1)[0] for t in types if t.page is not None and t.page.uri is not None)
     return frozenset(names)
 

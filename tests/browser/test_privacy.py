@@ -47,6 +47,7 @@ def page_types() -> dict[str, str]:
         "hbo-praktijk": "hbo-praktijk/",
         "about": "over/",
         "data": "data/",
+        "news": "nieuw/",
         "search": "zoeken/?q=welzijn",
         "action-plan": "actieplan/",
         "self-scan": "zelfscan/",

@@ -29,6 +29,7 @@ FIXED = {
     "online education": "online-onderwijs/",
     "about": "over/",
     "open data": "data/",
+    "what is new": "nieuw/",
     "not found": "404.html",
 }
 # The report's explanatory pages (issue 13), one per template.
