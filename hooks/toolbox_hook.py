@@ -108,7 +108,7 @@ def on_files(files: Files, config: Any) -> Files:
         # overview pages; saying so keeps MkDocs from warning about them.
         inclusion = InclusionLevel.INCLUDED if uri in in_nav or not uri.endswith(".md") else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, uri, content=page.text, inclusion=inclusion)
-        file.edit_uri = f"{page.source.path}#L{page.source.line}" if page.source else None
+        file.edit_uri = f"{page.source.path}#L{page.source.edit_line}" if page.source else None
         files.append(file)
     # Open data; the data page links to these files, so MkDocs checks those links.
     data = export_files(SESSION.catalog)

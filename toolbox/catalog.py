@@ -21,7 +21,7 @@ from toolbox import sitemap
 from toolbox.load import Loc, YamlFile, read_yaml
 from toolbox.messages import suggest, translate
 from toolbox.problems import ContentError, Problem
-from toolbox.registry import TYPES, Folder, ListFile, RecordType, Report, refs_in, unique_fields
+from toolbox.registry import TYPES, Folder, ListFile, RecordType, Report, raw_refs, refs_in, unique_fields
 
 # Files beside the records that are not records: editors' lock, swap and backup files.
 _NOT_RECORDS = re.compile(r"^(\.|#)|(~|\.swp|\.swx|\.bak|\.orig|\.tmp)$")
@@ -35,6 +35,12 @@ class Origin:
 
     path: str
     line: int
+    # The line of the field editors fix most (the type's `edit_field`), where edit links open.
+    field_line: int | None = field(default=None, compare=False)
+
+    @property
+    def edit_line(self) -> int:
+        return self.field_line or self.line
 
 
 @dataclass
@@ -123,6 +129,8 @@ class _Loader:
         self.broken: set[str] = set()
         self.broken_types: set[str] = set()
         self.written: list[_Written] = []
+        # Records that failed their model, kept raw so their references are still checked.
+        self.failed: list[tuple[RecordType, YamlFile, Loc, dict[str, Any], str]] = []
 
     def read(self, rel: str, rt: RecordType) -> YamlFile | None:
         path = self.root / rel
@@ -164,6 +172,7 @@ class _Loader:
             self.problems.extend(translate(exc, doc, rt.model, loc, label))
             if isinstance(data.get("id"), str):
                 self.broken.add(data["id"])
+            self.failed.append((rt, doc, loc, data, label))
             return
         self.written.append(_Written(rt, doc, loc, record))
 
@@ -243,15 +252,21 @@ def _register(cat: Catalog, loader: _Loader) -> dict[str, _Written]:
             )
             by_id[ident] = first
             cat.records[first.rt.name][ident] = first.record
-            cat.origins[ident] = Origin(first.file.path, line)
+            cat.origins[ident] = _origin(first)
             continue
         by_id[ident] = w
         cat.records[w.rt.name][ident] = w.record
-        cat.origins[ident] = Origin(w.file.path, w.file.locate(w.loc)[0])
+        cat.origins[ident] = _origin(w)
     for rt in cat.types:
         if rt.sort is not None:
             cat.records[rt.name] = dict(sorted(cat.records[rt.name].items(), key=lambda kv: rt.sort(kv[1])))  # type: ignore[misc]
     return by_id
+
+
+def _origin(w: _Written) -> Origin:
+    field = w.rt.edit_field
+    key = w.file.keys.get(w.loc + (field,)) if field else None
+    return Origin(w.file.path, w.file.locate(w.loc)[0], key[0] if key else None)
 
 
 def _mtime(path: Path) -> int:
@@ -274,13 +289,8 @@ def _check(cat: Catalog, by_id: dict[str, _Written], loader: _Loader) -> None:
                 if value == ident and ref.target == rt.name and ref.self_message:
                     problems.append(w.problem(loc, f"{_field(loc)}: {ref.self_message}"))
                     continue
-                target = cat.records.get(ref.target, {})
-                if value in target or value in loader.broken or ref.target in loader.broken_types:
-                    continue
-                what = next((t.unknown for t in cat.types if t.name == ref.target), f"onbekend {ref.target}")
-                unknown[ref.target, value].append(
-                    w.problem(loc, f"{_field(loc)}: {what} '{value}'{suggest(value, list(target))}")
-                )
+                if (message := _unknown_ref(cat, loader, ref, value, loc)) is not None:
+                    unknown[ref.target, value].append(w.problem(loc, message))
             for name, unique in uniques:
                 value = getattr(record, name)
                 for i, v in enumerate(value if isinstance(value, list) else [value]):
@@ -293,8 +303,24 @@ def _check(cat: Catalog, by_id: dict[str, _Written], loader: _Loader) -> None:
             _check_nested_ids(record, w, problems)
             for check in rt.checks:
                 check(cat, record, _reporter(w, problems))
+    for rt, doc, base, data, label in loader.failed:
+        for loc, ref, value in raw_refs(rt.model, data):
+            if value == data.get("id") and ref.target == rt.name:
+                continue
+            if (message := _unknown_ref(cat, loader, ref, value, loc)) is not None:
+                unknown[ref.target, value].append(doc.problem(base + loc, f"{label}: {message}"))
     for places in unknown.values():
         problems.extend(_one_for_many(places))
+
+
+def _unknown_ref(cat: Catalog, loader: _Loader, ref: m.Ref, value: Any, loc: Loc) -> str | None:
+    """The Dutch message for a reference to an id that no record has, or None when it resolves
+    (or names a record that failed itself: that record's own errors are reported)."""
+    target = cat.records.get(ref.target, {})
+    if value in target or value in loader.broken or ref.target in loader.broken_types:
+        return None
+    what = next((t.unknown for t in cat.types if t.name == ref.target), f"onbekend {ref.target}")
+    return f"{_field(loc)}: {what} '{value}'{suggest(value, list(target))}"
 
 
 # An id that many records name but none has was most likely renamed where it is defined: one

@@ -10,7 +10,7 @@ from toolbox.catalog import Catalog, load_catalog
 from toolbox.problems import ContentError
 from toolbox.registry import RecordType
 from toolbox.scaffold import add_arguments as scaffold_arguments
-from toolbox.scaffold import placeholders
+from toolbox.scaffold import placeholder_problems
 
 
 def _load(root: Path) -> Catalog | None:
@@ -29,10 +29,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     cat = _load(args.root)
     if cat is None:
         return 1
+    todo = placeholder_problems(cat)
+    if todo and not args.concept:  # valid for the preview, but not ready for a pull request
+        print(ContentError(todo).report(), file=sys.stderr)
+        print("Nog niet klaar? `toolbox validate --concept` staat TODO: toe (de preview ook).", file=sys.stderr)
+        return 1
     counts = [_count(len(cat.records[rt.name]), rt) for rt in cat.types if rt.plural and rt.page is not None]
     print(f"In orde: {', '.join(counts)}.")
-    for where in placeholders(cat):  # valid, but not ready for a pull request (the tests refuse it)
-        print(f"{where}: let op: bevat nog tekst die met TODO: begint; vul die in", file=sys.stderr)
+    for problem in todo:
+        print(f"{problem.path}:{problem.line}:{problem.col}: let op: nog sjabloontekst (TODO:)", file=sys.stderr)
     return 0
 
 
@@ -108,7 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", parents=[common], help="controleer alle records").set_defaults(func=cmd_validate)
+    val = sub.add_parser("validate", parents=[common], help="controleer alle records")
+    val.add_argument(
+        "--concept", action="store_true", help="sta tekst die met TODO: begint toe (een record dat je nog schrijft)"
+    )
+    val.set_defaults(func=cmd_validate)
     gen = sub.add_parser("generate", parents=[common], help="schrijf de gegenereerde Markdown-pagina's naar een map")
     gen.add_argument("--out", type=Path, required=True)
     gen.set_defaults(func=cmd_generate)
