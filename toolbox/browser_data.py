@@ -55,6 +55,8 @@ class FinderCard(BrowserData):
     thema: list[str]
     niveau: list[str]
     casus: str  # "ja" or "nee": the facet value
+    herkomst: Literal["rapport", "praktijkvoorbeeld"]  # the facet value: from a report, or an institution's example
+    instelling: str  # the institution that submitted a practice example, or ""
     parent: str  # the title of the main intervention, or ""
     first: str  # the first sentence of the description
     text: str  # what the text box searches: title and description
@@ -76,6 +78,8 @@ def finder_cards(cat: Catalog, links: Links) -> FinderData:
             thema=list(cat.themes_of(iv)),
             niveau=list(cat.rings_of(iv)),
             casus="ja" if iv.case else "nee",
+            herkomst="praktijkvoorbeeld" if iv.submitted else "rapport",
+            instelling=iv.submitted.institution if iv.submitted else "",
             parent=cat.interventions[iv.parent].title if iv.parent else "",
             first=summary(iv.description),
             text=_plain(f"{iv.title}\n\n{iv.description}"),

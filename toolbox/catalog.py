@@ -76,6 +76,11 @@ class Catalog:
     def all_records(self) -> list[tuple[RecordType, Any]]:
         return [(rt, r) for rt in self.types for r in self.records[rt.name].values()]
 
+    def by_provenance(self, ids: list[str]) -> tuple[list[str], list[str]]:
+        """Intervention ids split into those from a report and practice examples of institutions."""
+        examples = [i for i in ids if self.interventions[i].is_practice_example]
+        return [i for i in ids if i not in examples], examples
+
     def themes_of(self, intervention: m.Intervention) -> list[m.Theme]:
         return sorted({self.elements[e].theme for e in intervention.elements}, key=list(m.THEMES).index)
 

@@ -122,6 +122,8 @@ def translate(
             problems.append(
                 doc.problem(full, f"{prefix}{field} {value} valt buiten het toegestane bereik ({_bound(err)})")
             )
+        elif kind == "provenance":  # the record's own rule (models.Intervention), already Dutch
+            problems.append(doc.problem(full, f"{prefix}{err['msg']}"))
         elif kind == "value_error":
             reason = str(err.get("ctx", {}).get("error", err["msg"]))
             problems.append(doc.problem(full, f"{prefix}{field}: {reason}"))

@@ -400,7 +400,38 @@ class Element(Record):
     _unique_related = field_validator("related")(lambda v: _unique(v, "element"))
 
 
+class Submission(Record):
+    """Where a practice example comes from: the institution that submitted it, not a report."""
+
+    institution: Annotated[Title, Field(description="De instelling die het praktijkvoorbeeld heeft ingediend.")]
+    team: Annotated[Title | None, Field(description="Optioneel: de afdeling of het team binnen de instelling.")] = None
+    date: Annotated[Date, Field(description="Datum van indienen (JJJJ-MM-DD).")]
+    contact: Annotated[
+        Title | None,
+        Field(description="Contact bij de instelling: een functie of een algemeen e-mailadres, geen privé-adres."),
+    ] = None
+    url: Annotated[Url | None, Field(description="Webpagina van de instelling over deze aanpak.")] = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Submission:
+        if self.contact is None and self.url is None:
+            raise ValueError("een praktijkvoorbeeld noemt een 'contact' of een 'url' (of allebei)")
+        return self
+
+
 class Intervention(Record):
+    # `_one_provenance` as JSON Schema, so editors see it while typing (and the form checks it).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["sources"], "properties": {"sources": {"minItems": 1}}},
+                {"required": ["submitted"], "properties": {"submitted": {"type": "object"}}},
+            ],
+            "if": {"required": ["submitted"], "properties": {"submitted": {"type": "object"}}},
+            "then": {"properties": {"numbers": {"maxItems": 0}}},
+        }
+    )
+
     id: Slug
     title: Title
     numbers: Annotated[
@@ -422,7 +453,33 @@ class Intervention(Record):
     editorial_note: Annotated[
         Markdown | None, Field(description="Zichtbare noot waar de toolbox afwijkt van de indeling van de bron.")
     ] = None
-    sources: Sources
+    submitted: Annotated[
+        Submission | None,
+        Field(
+            description="Alleen voor een praktijkvoorbeeld van een instelling (niet uit een rapport): wie het indiende, wanneer, en hoe je de instelling bereikt."
+        ),
+    ] = None
+    sources: Annotated[
+        list[Source],
+        Field(description="Het rapport waarin de aanpak staat; een praktijkvoorbeeld (met 'submitted') mag zonder."),
+    ] = []
+
+    @property
+    def is_practice_example(self) -> bool:
+        return self.submitted is not None
+
+    @model_validator(mode="after")
+    def _one_provenance(self) -> Intervention:
+        if self.submitted is None and not self.sources:
+            raise PydanticCustomError(
+                "provenance",
+                "noem in 'sources' het rapport waar de aanpak in staat; of, voor een praktijkvoorbeeld van een instelling, vul 'submitted' in",
+            )
+        if self.submitted is not None and self.numbers:
+            raise PydanticCustomError(
+                "provenance", "een praktijkvoorbeeld staat niet in bijlage 7 van het rapport; laat 'numbers' leeg"
+            )
+        return self
 
     _unique_numbers = field_validator("numbers")(lambda v: _unique(v, "nummer"))
     _unique_elements = field_validator("elements")(lambda v: _unique(v, "element"))

@@ -220,7 +220,8 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
             if sector in cat.interventions[i].sectors
         ]
         count = sum(1 for i in cat.interventions.values() if sector in i.sectors)
-        r.list_pages(uri, "sector.md.j2", entries, sector=sector, count=count)
+        examples = sum(1 for i in cat.interventions.values() if sector in i.sectors and i.is_practice_example)
+        r.list_pages(uri, "sector.md.j2", entries, sector=sector, count=count, examples=examples)
     r.list_pages(P.cases, "cases.md.j2", list(cat.cases))
     r.page(P.about, "about.md.j2")
     r.page(P.data, "data.md.j2")
