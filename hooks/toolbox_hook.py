@@ -27,7 +27,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from toolbox import atomic, mkdocs_messages, search_engines, search_index
+from toolbox import atomic, contribute, mkdocs_messages, search_engines, search_index
 from toolbox.catalog import source_files
 from toolbox.export import export_files
 from toolbox.html_fixes import fix_material_markup
@@ -100,7 +100,7 @@ def on_files(files: Files, config: Any) -> Files:
     assert SESSION.catalog is not None
     in_nav = set(_nav_pages(config.nav))
     SESSION.page_sources.clear()
-    pages = render_site(SESSION.catalog)
+    pages = render_site(SESSION.catalog, contribute.repository(config.repo_url, config.edit_uri_template))
     for uri, page in pages.items():
         if page.source:
             SESSION.page_sources[uri] = (page.source.path, page.source.line)
@@ -117,12 +117,15 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, "robots.txt", content=search_engines.robots_txt(config.site_url)))
     site = Site(config.site_name, config.site_description or "", config.site_url or None)
     SESSION.pages = PageContexts(SESSION.catalog, pages, data, site)
+    SESSION.improve = contribute.improve_urls(SESSION.catalog)
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     assert SESSION.pages is not None
     page.update_date = SESSION.pages.modified_date(page.url)  # the page's <lastmod> in sitemap.xml
+    if page.file.src_uri in SESSION.improve:  # the record footer's "Verbeter deze pagina" (design)
+        page.meta["tb_improve_url"] = SESSION.improve[page.file.src_uri]
     return markdown
 
 

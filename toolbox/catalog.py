@@ -98,6 +98,9 @@ def source_files(root: Path, types: tuple[RecordType, ...] = TYPES) -> list[Path
                 files.extend(p for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml") and _is_record(p))
         elif (root / rt.store.path).exists():
             files.append(root / rt.store.path)
+        if isinstance(rt.store, ListFile) and rt.store.more and (root / rt.store.more).is_dir():
+            more = sorted((root / rt.store.more).iterdir())
+            files.extend(p for p in more if p.suffix in (".yaml", ".yml") and _is_record(p))
     return files
 
 
@@ -197,21 +200,28 @@ class _Loader:
                 self.broken_types.add(rt.name)
             return
         doc = self.read(store.path, rt)
-        if doc is None:
-            return
         if isinstance(store, ListFile):
-            data = doc.data
-            if not isinstance(data, dict) or not isinstance(data.get(store.key), list):
-                self.problems.append(doc.problem((), f"verwacht een veld '{store.key}' met een lijst"))
-                self.broken_types.add(rt.name)
-                return
-            for k in data:
-                if k != store.key:
-                    self.problems.append(doc.problem((k,), f"onbekend veld '{k}'{suggest(k, [store.key])}", key=True))
-            for i, item in enumerate(data[store.key]):
-                self.validate(rt, doc, (store.key, i), item)
-        else:
+            if doc is not None:
+                self.load_list(rt, store, doc)
+            more_dir = self.root / store.more if store.more else None
+            for path in sorted(more_dir.iterdir()) if more_dir is not None and more_dir.is_dir() else []:
+                readable = path.suffix in (".yaml", ".yml") and _is_record(path)
+                if readable and (more := self.read(f"{store.more}/{path.name}", rt)):
+                    self.load_list(rt, store, more)
+        elif doc is not None:
             self.validate(rt, doc, (), doc.data)
+
+    def load_list(self, rt: RecordType, store: ListFile, doc: YamlFile) -> None:
+        data = doc.data
+        if not isinstance(data, dict) or not isinstance(data.get(store.key), list):
+            self.problems.append(doc.problem((), f"verwacht een veld '{store.key}' met een lijst"))
+            self.broken_types.add(rt.name)
+            return
+        for k in data:
+            if k != store.key:
+                self.problems.append(doc.problem((k,), f"onbekend veld '{k}'{suggest(k, [store.key])}", key=True))
+        for i, item in enumerate(data[store.key]):
+            self.validate(rt, doc, (store.key, i), item)
 
 
 def load_catalog(root: Path | str, types: tuple[RecordType, ...] = TYPES) -> Catalog:

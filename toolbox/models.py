@@ -203,8 +203,8 @@ class Link(Record):
 
 
 class Source(Record):
-    document: Annotated[Slug, Ref("document")]
-    section: Title
+    document: Annotated[Slug, Ref("document"), Field(description="Het rapport: een id uit content/bronnen.yaml.")]
+    section: Annotated[Title, Field(description="De kop van het hoofdstuk of de paragraaf in het rapport.")]
     lines: Lines | None = None
 
 
@@ -429,22 +429,52 @@ class Intervention(Record):
             ],
             "if": {"required": ["submitted"], "properties": {"submitted": {"type": "object"}}},
             "then": {"properties": {"numbers": {"maxItems": 0}}},
+            # The Dutch messages of `_one_provenance`, for the contribution form's checks.
+            "x-messages": {
+                "anyOf": "noem in 'sources' het rapport waar de aanpak in staat; of, voor een praktijkvoorbeeld van een instelling, vul 'submitted' in",
+                "then": "een praktijkvoorbeeld staat niet in bijlage 7 van het rapport; laat 'numbers' leeg",
+            },
         }
     )
 
-    id: Slug
-    title: Title
+    id: Annotated[
+        Slug,
+        Field(
+            description="Unieke naam voor het webadres: kleine letters, cijfers en streepjes, bijvoorbeeld 'koffie-uurtje-met-de-mentor'."
+        ),
+    ]
+    title: Annotated[Title, Field(description="De naam van de aanpak, op één regel.")]
     numbers: Annotated[
         list[Annotated[int, Field(ge=1, le=58), NUMBER]],
         Unique("rij {value} van bijlage 7 hoort al bij aanpak '{other}'"),
+        Field(description="De rijnummers in bijlage 7 van het NRO-rapport; leeg als de aanpak daar niet in staat."),
     ] = []
     parent: Annotated[
-        Slug | None, Ref("intervention", reverse="children", self_message="een aanpak kan niet onder zichzelf vallen")
+        Slug | None,
+        Ref("intervention", reverse="children", self_message="een aanpak kan niet onder zichzelf vallen"),
+        Field(description="Optioneel: de hoofdaanpak, als dit een voorbeeld ervan is."),
     ] = None
-    elements: Annotated[list[Slug], Field(min_length=1), Ref("element", reverse="interventions")]
-    sectors: Annotated[list[Sector], Field(min_length=1)]
-    description: Markdown
-    case: Annotated[Slug | None, Ref("case", reverse="interventions")] = None
+    elements: Annotated[
+        list[Slug],
+        Field(
+            min_length=1, description="De werkzame elementen waar de aanpak bij hoort; het eerste is het belangrijkste."
+        ),
+        Ref("element", reverse="interventions"),
+    ]
+    sectors: Annotated[
+        list[Sector], Field(min_length=1, description="Voor welke onderwijssectoren: MBO, HBO en/of WO.")
+    ]
+    description: Annotated[
+        Markdown,
+        Field(
+            description="De beschrijving, volledig en neutraal, in de woorden van de bron; geen namen of andere persoonsgegevens van studenten. Markdown mag; HTML niet."
+        ),
+    ]
+    case: Annotated[
+        Slug | None,
+        Ref("case", reverse="interventions"),
+        Field(description="Optioneel: de casus die deze aanpak uitwerkt."),
+    ] = None
     examples: Annotated[
         list[Slug],
         Field(description="Andere aanpakken die bijlage 7 als voorbeeld van deze aanpak noemt."),

@@ -39,10 +39,15 @@ class Folder:
 
 @dataclass(frozen=True)
 class ListFile:
-    """Many records in one file, as the list under `key` (`content/interventions.yaml`)."""
+    """Many records in one file, as the list under `key` (`content/interventions.yaml`).
+
+    `more` is a folder of further files of the same shape (`key:` and a list), one per proposal:
+    the contribution form (/bijdragen/) proposes a new record as a new file there, so a pull
+    request adds a file instead of editing the long list."""
 
     path: str
     key: str
+    more: str | None = None
 
     def pattern(self) -> str:
         return self.path
@@ -179,7 +184,7 @@ TYPES: tuple[RecordType, ...] = (
                Folder("content/elements", name=lambda r: f"{r['number']:02d}-{r['id']}.yaml", shown="NN-<id>.yaml"),
                "elements", plural="elementen", article="het", page=Page("element.md.j2", "el", folder="elementen"), edit_field="summary",
                schema=Schema("element.schema.json", "Werkzaam element"), sort=lambda el: el.number, scaffold=True),
-    RecordType("intervention", "aanpak", m.Intervention, ListFile("content/interventions.yaml", "interventions"),
+    RecordType("intervention", "aanpak", m.Intervention, ListFile("content/interventions.yaml", "interventions", more="content/interventions"),
                "interventions", plural="aanpakken", page=Page("intervention.md.j2", "iv", folder="aanpakken"),
                schema=Schema("interventions.schema.json", "Aanpakken"),
                checks=(_parent_is_a_main_intervention,), derived=_themes_and_rings, scaffold=True, edit_field="description"),

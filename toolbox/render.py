@@ -18,6 +18,7 @@ import jinja2
 from toolbox import browser_data, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
+from toolbox.contribute import Repository
 from toolbox.figures import jinja_globals as figure_globals
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
 from toolbox.sitemap import Links, P, element_list_uri, list_uri, practice_part_uri, record_uri
@@ -189,8 +190,11 @@ class _Renderer:
             self.page(pg.uri, template, pg=pg, **context)
 
 
-def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
-    """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory."""
+def render_site(catalog: Catalog, repository: Repository | None = None) -> dict[str, RenderedPage]:
+    """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory.
+
+    `repository`: where the contribution form opens the web editor (`toolbox.contribute`); without
+    one the form offers the YAML to copy."""
     r = _Renderer(catalog)
     cat = catalog
     for rt in cat.types:  # a page per record, for every type that has pages
@@ -232,6 +236,8 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     r.data(P.nse_data, browser_data.nse_check_data(cat))
     r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page(P.search, "search.md.j2")
+    r.page(P.contribute, "contribute.md.j2", repository=repository)
+    r.data(P.contribute_data, browser_data.contribute_data(cat, repository, Links(P.contribute)))
     r.page(P.research, "research-index.md.j2")
     if cat.roadmap and cat.roadmap.background:
         r.page(P.roadmap_background, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")

@@ -27,6 +27,9 @@ class BuildSession:
     lock: filelock.BaseFileLock | None = None  # held by a build from on_config to on_shutdown
     page_sources: dict[str, tuple[str, int]] = field(default_factory=dict)  # page -> record file and line
     pages: PageContexts | None = None  # head tags, trail and date per page, for the current build
+    improve: dict[str, str] = field(
+        default_factory=dict
+    )  # record page -> its correction form (page.meta.tb_improve_url)
 
     def load(self, root: Path) -> tuple[Catalog, ContentError | None]:
         """The current catalog; while serving, a broken edit keeps the last valid one."""
