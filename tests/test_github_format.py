@@ -94,9 +94,10 @@ def test_the_pull_request_workflow_checks_fast_first_and_keeps_the_site() -> Non
     flow = yaml.safe_load(next(p for p in WORKFLOWS if p.name == "pull-request.yml").read_text(encoding="utf-8"))
     assert "pull_request" in flow[True]  # PyYAML reads the key `on` as True
     check, full = flow["jobs"]["check"], flow["jobs"]["full"]
-    runs = [step.get("run", "") for step in check["steps"]]
-    assert any("toolbox validate --format github" in r for r in runs)
-    assert any('pytest -q -m "not browser and not slow"' in r for r in runs)
+    assert [step["run"] for step in check["steps"] if "run" in step] == ["bash scripts/check.sh"]
+    script = (Path(__file__).resolve().parents[1] / "scripts/check.sh").read_text(encoding="utf-8")
+    assert 'toolbox validate --format "$format"' in script and "format=github" in script
+    assert script.index("toolbox validate") < script.index('pytest -q -m "not browser and not slow"')
     assert full["needs"] == "check"
     assert any("scripts/test.sh" in step.get("run", "") for step in full["steps"])
     upload = next(s for s in full["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
