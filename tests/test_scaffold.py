@@ -81,7 +81,12 @@ def test_new_intervention_and_case_validate_and_appear_in_a_build(repo: Path) ->
     assert build.returncode == 0, build.stderr
     page = (site / "aanpakken" / new_id / "index.html").read_text(encoding="utf-8")
     assert "Koffie-uurtje met de mentor" in page
-    assert f"edit/main/{INTERVENTIONS_FILE}#L{line.group(1)}" in page
+    description = next(
+        n
+        for n in range(int(line.group(1)), len(after.splitlines()) + 1)
+        if after.splitlines()[n - 1].strip() == "description: |"
+    )
+    assert f"edit/main/{INTERVENTIONS_FILE}#L{description}" in page  # the edit link opens at the main field
     assert "Studiebuddy" in (site / "casussen" / case.id / "index.html").read_text(encoding="utf-8")
     exported = json.loads((site / "data" / "toolbox.json").read_text(encoding="utf-8"))
     assert new_id in [r["id"] for r in exported["interventions"]]

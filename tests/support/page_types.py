@@ -29,6 +29,7 @@ FIXED = {
     "online education": "online-onderwijs/",
     "about": "over/",
     "open data": "data/",
+    "contribution form": "bijdragen/",
     "not found": "404.html",
 }
 RECORDS = {"element": "Werkzaam element", "intervention": "Aanpak", "case": "Casus"}
