@@ -31,7 +31,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from toolbox import atomic, feed, mkdocs_messages, news, search_engines, search_index
+from toolbox import atomic, contribute, feed, mkdocs_messages, news, search_engines, search_index
 from toolbox.catalog import source_files
 from toolbox.export import export_files, record_files
 from toolbox.history import dutch_date
@@ -107,7 +107,8 @@ def on_files(files: Files, config: Any) -> Files:
     in_nav = set(_nav_pages(config.nav))
     SESSION.page_sources.clear()
     times = news.catalog_times(SESSION.catalog)
-    pages = render_site(SESSION.catalog, times)
+    repository = contribute.repository(config.repo_url, config.edit_uri_template)
+    pages = render_site(SESSION.catalog, repository, times)
     for uri, page in pages.items():
         if page.source:
             SESSION.page_sources[uri] = (page.source.path, page.source.line)
@@ -115,7 +116,7 @@ def on_files(files: Files, config: Any) -> Files:
         # overview pages; saying so keeps MkDocs from warning about them.
         inclusion = InclusionLevel.INCLUDED if uri in in_nav or not uri.endswith(".md") else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, uri, content=page.text, inclusion=inclusion)
-        file.edit_uri = f"{page.source.path}#L{page.source.line}" if page.source else None
+        file.edit_uri = f"{page.source.path}#L{page.source.edit_line}" if page.source else None
         files.append(file)
     # Open data; the data page links to these files, so MkDocs checks those links.
     data = export_files(SESSION.catalog)
@@ -128,6 +129,7 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, FEED, content=atom))
     site = Site(config.site_name, config.site_description or "", config.site_url or None)
     SESSION.pages = PageContexts(SESSION.catalog, pages, data, site, times)
+    SESSION.improve = contribute.improve_urls(SESSION.catalog)
     return files
 
 
@@ -143,6 +145,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     if updated:  # shown as "Laatst gewijzigd" on the record's page, with a link to its JSON file
         page.meta["tb_updated"] = updated
         page.meta["tb_data"] = SESSION.pages.data_file(page.url)
+    if page.file.src_uri in SESSION.improve:  # the record footer's "Verbeter deze pagina" (design)
+        page.meta["tb_improve_url"] = SESSION.improve[page.file.src_uri]
     return markdown
 
 

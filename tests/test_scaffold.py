@@ -65,7 +65,10 @@ def test_new_intervention_and_case_validate_and_appear_in_a_build(repo: Path) ->
         "# yaml-language-server: $schema=../../schemas/case.schema.json"
     )
 
-    assert run_toolbox(repo, "validate").returncode == 0
+    assert run_toolbox(repo, "validate", "--concept").returncode == 0
+    refused = run_toolbox(repo, "validate")  # what pre-commit and the pull-request checks run
+    assert refused.returncode == 1
+    assert f"{INTERVENTIONS_FILE}:{todo_lines[0]}:" in refused.stderr
     cat = load_catalog(repo)
     iv = cat.interventions[new_id]
     assert iv.elements == [first.id, second.id] and iv.sectors == ["MBO", "WO"]
@@ -78,7 +81,12 @@ def test_new_intervention_and_case_validate_and_appear_in_a_build(repo: Path) ->
     assert build.returncode == 0, build.stderr
     page = (site / "aanpakken" / new_id / "index.html").read_text(encoding="utf-8")
     assert "Koffie-uurtje met de mentor" in page
-    assert f"edit/main/{INTERVENTIONS_FILE}#L{line.group(1)}" in page
+    description = next(
+        n
+        for n in range(int(line.group(1)), len(after.splitlines()) + 1)
+        if after.splitlines()[n - 1].strip() == "description: |"
+    )
+    assert f"edit/main/{INTERVENTIONS_FILE}#L{description}" in page  # the edit link opens at the main field
     assert "Studiebuddy" in (site / "casussen" / case.id / "index.html").read_text(encoding="utf-8")
     exported = json.loads((site / "data" / "toolbox.json").read_text(encoding="utf-8"))
     assert new_id in [r["id"] for r in exported["interventions"]]
@@ -146,7 +154,7 @@ def test_contributing_template_is_a_valid_intervention(repo: Path) -> None:
     assert code.startswith("  - id: ")
     path = repo / INTERVENTIONS_FILE
     path.write_text(path.read_text(encoding="utf-8") + "\n" + code + "\n", encoding="utf-8")
-    result = run_toolbox(repo, "validate")
+    result = run_toolbox(repo, "validate", "--concept")
     assert result.returncode == 0, result.stderr
     template_id = parse_yaml(textwrap.dedent(code), "t")[0].data[0]["id"]  # type: ignore[union-attr]
     cat = load_catalog(repo)
@@ -154,6 +162,8 @@ def test_contributing_template_is_a_valid_intervention(repo: Path) -> None:
     # Valid, so the preview builds, but an unfilled template cannot pass the pull-request checks.
     assert [w.endswith(f"'{template_id}'") for w in scaffold.placeholders(cat)] == [True]
     assert "TODO:" in result.stderr
+    refused = run_toolbox(repo, "validate")
+    assert refused.returncode == 1 and "sjabloontekst die met TODO: begint" in refused.stderr
 
 
 def test_contributing_links_point_to_files_that_exist() -> None:

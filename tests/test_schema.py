@@ -115,9 +115,15 @@ def test_pre_commit_hooks_pass_on_the_shipped_repository() -> None:
 
 
 def test_workflow_runs_only_the_repository_scripts() -> None:
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
-    runs = {job: [s["run"] for s in spec["steps"] if "run" in s] for job, spec in workflow["jobs"].items()}
-    assert runs == {"test": ["bash scripts/test.sh"], "deploy": ["bash scripts/serve.sh build"]}
+    runs = {}
+    for name in ("ci.yml", "pull-request.yml"):
+        workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+        runs.update({job: [s["run"] for s in spec["steps"] if "run" in s] for job, spec in workflow["jobs"].items()})
+    assert runs == {
+        "check": ["bash scripts/check.sh"],
+        "full": ["bash scripts/test.sh", "bash scripts/serve.sh build"],
+        "deploy": ["bash scripts/serve.sh build"],
+    }
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "mkdocs build --strict" in (ROOT / "scripts" / "serve.sh").read_text(encoding="utf-8")
 

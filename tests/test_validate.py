@@ -281,3 +281,84 @@ def test_yml_files_and_folders_beside_records_are_named(repo: Path) -> None:
     assert any(
         p.startswith("content/cases/map.yaml:1:1:") and "geen gewoon bestand maar een map" in p for p in found
     ), found
+
+
+def test_field_and_reference_errors_of_one_record_come_in_one_run(repo: Path) -> None:
+    # Issue 17: a wrong sector, an empty description and a mistyped element id in one record.
+    path = repo / "content/interventions.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: informele-gesprekken\n")
+    end = text.index("    sources:", start)
+    record = (
+        "  - id: informele-gesprekken\n"
+        '    title: "Informele gesprekken"\n'
+        "    numbers: [3]\n"
+        "    elements: [persoonlijke-aandachtt]\n"
+        '    sectors: [MBO, "hbo ", WO]\n'
+        "    description:\n"
+    )
+    path.write_text(text[:start] + record + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    result = run_toolbox(repo, "validate")
+    assert result.returncode == 1
+    label = "content/interventions.yaml:{}:{}: aanpak 'informele-gesprekken': "
+    assert result.stderr.splitlines() == [
+        label.format(line + 3, 16)
+        + "elements: onbekend element 'persoonlijke-aandachtt' (bedoelde je 'persoonlijke-aandacht'?)",
+        label.format(line + 4, 20)
+        + "sectors 'hbo ' is ongeldig; kies uit MBO, HBO, WO (bedoelde je 'HBO' zonder de spatie?)",
+        label.format(line + 5, 17)
+        + "description is leeg; schrijf de tekst achter de dubbele punt, of op de regels eronder na '|' "
+        "(twee spaties verder ingesprongen); is het veld optioneel, verwijder dan de hele regel",
+        "3 problemen gevonden.",
+    ]
+    assert "None" not in result.stderr
+
+
+def test_a_reference_in_a_nested_part_of_a_failed_record_is_checked(repo: Path) -> None:
+    line = edit(repo / "content/cases/escaperoom-hanze.yaml", "sector: HBO", "sector: Hbo")
+    edit(repo / "content/cases/escaperoom-hanze.yaml", "document: nro-2025", "document: nro-2024")
+    found = problems(repo)
+    assert any(p.startswith(f"content/cases/escaperoom-hanze.yaml:{line}:") and "'Hbo'" in p for p in found)
+    assert any("onbekend brondocument 'nro-2024' (bedoelde je 'nro-2025'?)" in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("true", "title moet tekst zijn (nu de ja/nee-waarde true; zet tekst tussen aanhalingstekens)"),
+        ("2025", "title moet tekst zijn (nu het getal 2025; zet het tussen aanhalingstekens als het tekst is)"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_named_in_plain_dutch(repo: Path, value: str, message: str) -> None:
+    line = edit(repo / "content/cases/escaperoom-hanze.yaml", "title: Escaperoom", f"title: {value}\nx_: Escaperoom")
+    assert any(p.startswith(f"content/cases/escaperoom-hanze.yaml:{line}:8:") and message in p for p in problems(repo))
+
+
+def test_leftover_todo_fails_validate_but_not_a_concept_run(repo: Path) -> None:
+    line = edit(repo / "content/cases/escaperoom-hanze.yaml", "description: |\n", "description: |\n  TODO: aanvullen\n")
+    result = run_toolbox(repo, "validate")
+    assert result.returncode == 1
+    assert (
+        f"content/cases/escaperoom-hanze.yaml:{line + 1}:3: hier staat nog sjabloontekst die met TODO: begint; "
+        "vervang die door de tekst uit de bron"
+    ) in result.stderr.splitlines()
+    concept = run_toolbox(repo, "validate", "--concept")
+    assert concept.returncode == 0 and f"escaperoom-hanze.yaml:{line + 1}:3: let op" in concept.stderr
+
+
+def test_pre_commit_is_locked_and_its_configuration_is_valid() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    assert "\npre-commit==" in (ROOT / "requirements/test.lock").read_text(encoding="utf-8")
+    hook = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert hook.returncode == 0, hook.stdout + hook.stderr
+    assert "pre-commit install" in (ROOT / "scripts/install-hooks.sh").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ scripts only ever set it with `textContent`, never as markup.
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -55,6 +55,8 @@ class FinderCard(BrowserData):
     thema: list[str]
     niveau: list[str]
     casus: str  # "ja" or "nee": the facet value
+    herkomst: Literal["rapport", "praktijkvoorbeeld"]  # the facet value: from a report, or an institution's example
+    instelling: str  # the institution that submitted a practice example, or ""
     parent: str  # the title of the main intervention, or ""
     first: str  # the first sentence of the description
     text: str  # what the text box searches: title and description
@@ -76,6 +78,8 @@ def finder_cards(cat: Catalog, links: Links) -> FinderData:
             thema=list(cat.themes_of(iv)),
             niveau=list(cat.rings_of(iv)),
             casus="ja" if iv.case else "nee",
+            herkomst="praktijkvoorbeeld" if iv.submitted else "rapport",
+            instelling=iv.submitted.institution if iv.submitted else "",
             parent=cat.interventions[iv.parent].title if iv.parent else "",
             first=summary(iv.description),
             text=_plain(f"{iv.title}\n\n{iv.description}"),
@@ -197,3 +201,63 @@ def nse_check_data(cat: Catalog) -> NseCheckData | None:
     if cat.nse_rules is None or cat.communication is None:
         return None
     return NseCheckData(rule=cat.communication.rule, disclaimer=cat.nse_rules.disclaimer, rules=cat.nse_rules.rules)
+
+
+# ---- the contribution form (/bijdragen/) --------------------------------------------------------
+
+
+class FormType(BrowserData):
+    """A record type as the contribution form proposes or corrects it."""
+
+    name: str  # the registry's name
+    word: str  # in the form's address: ?nieuw=<word>, ?wijzig=<word>/<id>
+    label: str  # Dutch
+    collection: str  # the key in toolbox.json
+    new: bool  # the form proposes new records of this type
+    record_schema: dict[str, Any]  # the record's JSON Schema (toolbox.contribute.record_schema)
+    list_key: str = ""  # records are a list under this key in their file (content/interventions.yaml)
+    new_file: str = ""  # the path of a new record's file; {id} is its id
+    schema_file: str  # the file in schemas/ that the YAML's first line names
+
+
+class FormRepository(BrowserData):
+    new_file: str  # GitHub's "new file" editor; the form adds ?filename=...&value=...
+    edit_file: str  # the web editor of an existing file; the form adds its path
+    issues: str  # the issue form
+
+
+class ContributeData(BrowserData):
+    types: list[FormType]
+    records: str  # toolbox.json, relative to the form's page: the records a correction starts from
+    taken: list[str]  # ids a new record cannot have: every record's, and those of list pages
+    repository: FormRepository | None = None
+
+
+def contribute_data(cat: Catalog, repo: Any, links: Links) -> ContributeData:
+    from toolbox import contribute
+    from toolbox.registry import ListFile
+    from toolbox.sitemap import data_uri
+
+    types = []
+    for rt, word, new in contribute.form_types():
+        assert rt.schema is not None
+        types.append(
+            FormType(
+                name=rt.name,
+                word=word,
+                label=rt.label,
+                collection=rt.collection,
+                new=new,
+                record_schema=contribute.record_schema(cat, rt),
+                list_key=rt.store.key if isinstance(rt.store, ListFile) else "",
+                new_file=(contribute.file_for_new(rt) or "") if new else "",
+                schema_file=rt.schema.file,
+            )
+        )
+    repository = FormRepository(new_file=repo.new_file, edit_file=repo.edit_file, issues=repo.issues) if repo else None
+    from toolbox.sitemap import reserved_ids
+
+    taken = sorted(set(cat.origins) | reserved_ids(cat.types))
+    return ContributeData(
+        types=types, records=links.file_href(data_uri("toolbox.json")), taken=taken, repository=repository
+    )

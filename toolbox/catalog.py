@@ -21,7 +21,7 @@ from toolbox import sitemap
 from toolbox.load import Loc, YamlFile, read_yaml
 from toolbox.messages import suggest, translate
 from toolbox.problems import ContentError, Problem
-from toolbox.registry import TYPES, Folder, ListFile, RecordType, Report, refs_in, unique_fields
+from toolbox.registry import TYPES, Folder, ListFile, RecordType, Report, raw_refs, refs_in, unique_fields
 
 # Files beside the records that are not records: editors' lock, swap and backup files.
 _NOT_RECORDS = re.compile(r"^(\.|#)|(~|\.swp|\.swx|\.bak|\.orig|\.tmp)$")
@@ -35,6 +35,12 @@ class Origin:
 
     path: str
     line: int
+    # The line of the field editors fix most (the type's `edit_field`), where edit links open.
+    field_line: int | None = field(default=None, compare=False)
+
+    @property
+    def edit_line(self) -> int:
+        return self.field_line or self.line
 
 
 @dataclass
@@ -70,6 +76,11 @@ class Catalog:
     def all_records(self) -> list[tuple[RecordType, Any]]:
         return [(rt, r) for rt in self.types for r in self.records[rt.name].values()]
 
+    def by_provenance(self, ids: list[str]) -> tuple[list[str], list[str]]:
+        """Intervention ids split into those from a report and practice examples of institutions."""
+        examples = [i for i in ids if self.interventions[i].is_practice_example]
+        return [i for i in ids if i not in examples], examples
+
     def themes_of(self, intervention: m.Intervention) -> list[m.Theme]:
         return sorted({self.elements[e].theme for e in intervention.elements}, key=list(m.THEMES).index)
 
@@ -87,6 +98,9 @@ def source_files(root: Path, types: tuple[RecordType, ...] = TYPES) -> list[Path
                 files.extend(p for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml") and _is_record(p))
         elif (root / rt.store.path).exists():
             files.append(root / rt.store.path)
+        if isinstance(rt.store, ListFile) and rt.store.more and (root / rt.store.more).is_dir():
+            more = sorted((root / rt.store.more).iterdir())
+            files.extend(p for p in more if p.suffix in (".yaml", ".yml") and _is_record(p))
     return files
 
 
@@ -123,6 +137,8 @@ class _Loader:
         self.broken: set[str] = set()
         self.broken_types: set[str] = set()
         self.written: list[_Written] = []
+        # Records that failed their model, kept raw so their references are still checked.
+        self.failed: list[tuple[RecordType, YamlFile, Loc, dict[str, Any], str]] = []
 
     def read(self, rel: str, rt: RecordType) -> YamlFile | None:
         path = self.root / rel
@@ -164,6 +180,7 @@ class _Loader:
             self.problems.extend(translate(exc, doc, rt.model, loc, label))
             if isinstance(data.get("id"), str):
                 self.broken.add(data["id"])
+            self.failed.append((rt, doc, loc, data, label))
             return
         self.written.append(_Written(rt, doc, loc, record))
 
@@ -183,21 +200,28 @@ class _Loader:
                 self.broken_types.add(rt.name)
             return
         doc = self.read(store.path, rt)
-        if doc is None:
-            return
         if isinstance(store, ListFile):
-            data = doc.data
-            if not isinstance(data, dict) or not isinstance(data.get(store.key), list):
-                self.problems.append(doc.problem((), f"verwacht een veld '{store.key}' met een lijst"))
-                self.broken_types.add(rt.name)
-                return
-            for k in data:
-                if k != store.key:
-                    self.problems.append(doc.problem((k,), f"onbekend veld '{k}'{suggest(k, [store.key])}", key=True))
-            for i, item in enumerate(data[store.key]):
-                self.validate(rt, doc, (store.key, i), item)
-        else:
+            if doc is not None:
+                self.load_list(rt, store, doc)
+            more_dir = self.root / store.more if store.more else None
+            for path in sorted(more_dir.iterdir()) if more_dir is not None and more_dir.is_dir() else []:
+                readable = path.suffix in (".yaml", ".yml") and _is_record(path)
+                if readable and (more := self.read(f"{store.more}/{path.name}", rt)):
+                    self.load_list(rt, store, more)
+        elif doc is not None:
             self.validate(rt, doc, (), doc.data)
+
+    def load_list(self, rt: RecordType, store: ListFile, doc: YamlFile) -> None:
+        data = doc.data
+        if not isinstance(data, dict) or not isinstance(data.get(store.key), list):
+            self.problems.append(doc.problem((), f"verwacht een veld '{store.key}' met een lijst"))
+            self.broken_types.add(rt.name)
+            return
+        for k in data:
+            if k != store.key:
+                self.problems.append(doc.problem((k,), f"onbekend veld '{k}'{suggest(k, [store.key])}", key=True))
+        for i, item in enumerate(data[store.key]):
+            self.validate(rt, doc, (store.key, i), item)
 
 
 def load_catalog(root: Path | str, types: tuple[RecordType, ...] = TYPES) -> Catalog:
@@ -243,15 +267,21 @@ def _register(cat: Catalog, loader: _Loader) -> dict[str, _Written]:
             )
             by_id[ident] = first
             cat.records[first.rt.name][ident] = first.record
-            cat.origins[ident] = Origin(first.file.path, line)
+            cat.origins[ident] = _origin(first)
             continue
         by_id[ident] = w
         cat.records[w.rt.name][ident] = w.record
-        cat.origins[ident] = Origin(w.file.path, w.file.locate(w.loc)[0])
+        cat.origins[ident] = _origin(w)
     for rt in cat.types:
         if rt.sort is not None:
             cat.records[rt.name] = dict(sorted(cat.records[rt.name].items(), key=lambda kv: rt.sort(kv[1])))  # type: ignore[misc]
     return by_id
+
+
+def _origin(w: _Written) -> Origin:
+    field = w.rt.edit_field
+    key = w.file.keys.get(w.loc + (field,)) if field else None
+    return Origin(w.file.path, w.file.locate(w.loc)[0], key[0] if key else None)
 
 
 def _mtime(path: Path) -> int:
@@ -274,13 +304,8 @@ def _check(cat: Catalog, by_id: dict[str, _Written], loader: _Loader) -> None:
                 if value == ident and ref.target == rt.name and ref.self_message:
                     problems.append(w.problem(loc, f"{_field(loc)}: {ref.self_message}"))
                     continue
-                target = cat.records.get(ref.target, {})
-                if value in target or value in loader.broken or ref.target in loader.broken_types:
-                    continue
-                what = next((t.unknown for t in cat.types if t.name == ref.target), f"onbekend {ref.target}")
-                unknown[ref.target, value].append(
-                    w.problem(loc, f"{_field(loc)}: {what} '{value}'{suggest(value, list(target))}")
-                )
+                if (message := _unknown_ref(cat, loader, ref, value, loc)) is not None:
+                    unknown[ref.target, value].append(w.problem(loc, message))
             for name, unique in uniques:
                 value = getattr(record, name)
                 for i, v in enumerate(value if isinstance(value, list) else [value]):
@@ -293,8 +318,24 @@ def _check(cat: Catalog, by_id: dict[str, _Written], loader: _Loader) -> None:
             _check_nested_ids(record, w, problems)
             for check in rt.checks:
                 check(cat, record, _reporter(w, problems))
+    for rt, doc, base, data, label in loader.failed:
+        for loc, ref, value in raw_refs(rt.model, data):
+            if value == data.get("id") and ref.target == rt.name:
+                continue
+            if (message := _unknown_ref(cat, loader, ref, value, loc)) is not None:
+                unknown[ref.target, value].append(doc.problem(base + loc, f"{label}: {message}"))
     for places in unknown.values():
         problems.extend(_one_for_many(places))
+
+
+def _unknown_ref(cat: Catalog, loader: _Loader, ref: m.Ref, value: Any, loc: Loc) -> str | None:
+    """The Dutch message for a reference to an id that no record has, or None when it resolves
+    (or names a record that failed itself: that record's own errors are reported)."""
+    target = cat.records.get(ref.target, {})
+    if value in target or value in loader.broken or ref.target in loader.broken_types:
+        return None
+    what = next((t.unknown for t in cat.types if t.name == ref.target), f"onbekend {ref.target}")
+    return f"{_field(loc)}: {what} '{value}'{suggest(value, list(target))}"
 
 
 # An id that many records name but none has was most likely renamed where it is defined: one

@@ -7,18 +7,34 @@ import sys
 from pathlib import Path
 
 from toolbox.catalog import Catalog, load_catalog
-from toolbox.problems import ContentError
+from toolbox.problems import ContentError, Problem, github_annotation
 from toolbox.registry import RecordType
 from toolbox.scaffold import add_arguments as scaffold_arguments
-from toolbox.scaffold import placeholders
+from toolbox.scaffold import placeholder_problems
 
 
-def _load(root: Path) -> Catalog | None:
+def _load(root: Path, fmt: str = "text") -> Catalog | None:
     try:
         return load_catalog(root)
     except ContentError as exc:
-        print(exc.report(), file=sys.stderr)
+        _report(exc.problems, fmt)
         return None
+
+
+def _report(problems: list[Problem], fmt: str, level: str = "error") -> None:
+    """Problems as `path:line:col: message` on stderr, or as GitHub annotations on stdout."""
+    if not problems:
+        return
+    if fmt == "github":
+        for p in sorted(problems):
+            print(github_annotation(p, level=level))
+        n = len(problems)
+        print(f"{n} {'probleem' if n == 1 else 'problemen'} gevonden.", file=sys.stderr)
+    elif level == "error":
+        print(ContentError(problems).report(), file=sys.stderr)
+    else:
+        for p in sorted(problems):
+            print(f"{p.path}:{p.line}:{p.col}: let op: nog sjabloontekst (TODO:)", file=sys.stderr)
 
 
 def _count(n: int, rt: RecordType) -> str:
@@ -26,13 +42,17 @@ def _count(n: int, rt: RecordType) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    cat = _load(args.root)
+    cat = _load(args.root, args.format)
     if cat is None:
+        return 1
+    todo = placeholder_problems(cat)
+    if todo and not args.concept:  # valid for the preview, but not ready for a pull request
+        _report(todo, args.format)
+        print("Nog niet klaar? `toolbox validate --concept` staat TODO: toe (de preview ook).", file=sys.stderr)
         return 1
     counts = [_count(len(cat.records[rt.name]), rt) for rt in cat.types if rt.plural and rt.page is not None]
     print(f"In orde: {', '.join(counts)}.")
-    for where in placeholders(cat):  # valid, but not ready for a pull request (the tests refuse it)
-        print(f"{where}: let op: bevat nog tekst die met TODO: begint; vul die in", file=sys.stderr)
+    _report(todo, args.format, level="warning")
     return 0
 
 
@@ -108,7 +128,17 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", parents=[common], help="controleer alle records").set_defaults(func=cmd_validate)
+    val = sub.add_parser("validate", parents=[common], help="controleer alle records")
+    val.add_argument(
+        "--concept", action="store_true", help="sta tekst die met TODO: begint toe (een record dat je nog schrijft)"
+    )
+    val.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: pad:regel:kolom: melding; github: meldingen als annotaties in een pull request (GitHub Actions)",
+    )
+    val.set_defaults(func=cmd_validate)
     gen = sub.add_parser("generate", parents=[common], help="schrijf de gegenereerde Markdown-pagina's naar een map")
     gen.add_argument("--out", type=Path, required=True)
     gen.set_defaults(func=cmd_generate)

@@ -134,7 +134,14 @@ def interventions_csv(cat: Catalog) -> str:
             iv.case or "",
             case.title if case else "",
             iv.description.strip(),
-            "; ".join(f"{s.document}: {s.section}" + (f" (regels {s.lines})" if s.lines else "") for s in iv.sources),
+            "; ".join(
+                (
+                    [f"praktijkvoorbeeld: {iv.submitted.institution} ({iv.submitted.date.isoformat()})"]
+                    if iv.submitted
+                    else []
+                )
+                + [f"{s.document}: {s.section}" + (f" (regels {s.lines})" if s.lines else "") for s in iv.sources]
+            ),
             page_url(record_uri("intervention", iv.id)),
         ]
         writer.writerow([spreadsheet_safe(cell) for cell in row])

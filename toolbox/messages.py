@@ -35,11 +35,14 @@ _TYPE_NAMES = {
 def suggest(value: object, choices: list[str]) -> str:
     """A Dutch 'did you mean' hint, or an empty string."""
     text = str(value)
+    # Stray spaces (`"hbo "` in quotes) are invisible in the editor: say so with the hint.
+    spaces = " zonder de spatie" if text != text.strip() else ""
+    bare = text.strip()
     for choice in choices:
-        if choice.lower() == text.lower():
-            return f" (bedoelde je '{choice}'?)"
-    close = difflib.get_close_matches(text, choices, n=1, cutoff=0.6)
-    return f" (bedoelde je '{close[0]}'?)" if close else ""
+        if choice.lower() == bare.lower():
+            return f" (bedoelde je '{choice}'{spaces}?)"
+    close = difflib.get_close_matches(bare, choices, n=1, cutoff=0.6)
+    return f" (bedoelde je '{close[0]}'{spaces}?)" if close else ""
 
 
 def _field_name(loc: Loc) -> str:
@@ -105,9 +108,10 @@ def translate(
             else:
                 msg = f"{field} {quote(value)} is geen geldige id{_odd_character(value)}; gebruik kleine letters, cijfers en streepjes (bijv. 'warm-welkom')"
             problems.append(doc.problem(full, prefix + msg))
+        elif kind in _TYPE_NAMES and value is None:
+            problems.append(doc.problem(full, f"{prefix}{field} is leeg; {_EMPTY_FIX.get(kind, _EMPTY_TEXT)}"))
         elif kind in _TYPE_NAMES:
-            shown = f" (nu: {_show(value)})" if not isinstance(value, dict | list) else ""
-            problems.append(doc.problem(full, f"{prefix}{field} moet {_TYPE_NAMES[kind]} zijn{shown}"))
+            problems.append(doc.problem(full, f"{prefix}{field} moet {_TYPE_NAMES[kind]} zijn{_now(kind, value)}"))
         elif kind == "too_short":
             problems.append(doc.problem(full, f"{prefix}{field} mag niet leeg zijn"))
         elif kind in ("string_too_long", "too_long"):  # `too_long`: a length limit after an AfterValidator
@@ -118,17 +122,48 @@ def translate(
             problems.append(
                 doc.problem(full, f"{prefix}{field} {value} valt buiten het toegestane bereik ({_bound(err)})")
             )
+        elif kind == "provenance":  # the record's own rule (models.Intervention), already Dutch
+            problems.append(doc.problem(full, f"{prefix}{err['msg']}"))
         elif kind == "value_error":
             reason = str(err.get("ctx", {}).get("error", err["msg"]))
             problems.append(doc.problem(full, f"{prefix}{field}: {reason}"))
         else:
-            # pydantic's own message is English; editors get the Dutch field name and the error kind.
-            problems.append(doc.problem(full, f"{prefix}{field} is ongeldig (soort fout: {kind})"))
+            # pydantic's own message is English: editors get the field, the value and the data model.
+            shown = f" {quote(value)}" if isinstance(value, str | int | float) else ""
+            problems.append(
+                doc.problem(
+                    full, f"{prefix}{field}{shown} is ongeldig; zie docs/data-model.md voor wat dit veld verwacht"
+                )
+            )
     return problems
 
 
-def _show(value: object) -> str:
-    return quote(value, 40)
+_EMPTY_TEXT = (
+    "schrijf de tekst achter de dubbele punt, of op de regels eronder na '|' (twee spaties verder ingesprongen); "
+    "is het veld optioneel, verwijder dan de hele regel"
+)
+# What to write in a field left empty (`description:` with nothing after it), per expected type.
+_EMPTY_FIX = {
+    "list_type": "schrijf een lijst, bijvoorbeeld [MBO, HBO], of verwijder de regel als het veld optioneel is",
+    "int_type": "schrijf een getal, of verwijder de regel als het veld optioneel is",
+    "int_parsing": "schrijf een getal, of verwijder de regel als het veld optioneel is",
+    "dict_type": "schrijf de velden eronder (twee spaties ingesprongen), of verwijder de regel",
+    "model_type": "schrijf de velden eronder (twee spaties ingesprongen), of verwijder de regel",
+    "model_attributes_type": "schrijf de velden eronder (twee spaties ingesprongen), of verwijder de regel",
+    "date_type": "schrijf een datum als JJJJ-MM-DD, of verwijder de regel als het veld optioneel is",
+    "bool_type": "schrijf true of false, of verwijder de regel als het veld optioneel is",
+}
+
+
+def _now(kind: str, value: object) -> str:
+    """What the field holds now, in words, with the usual fix."""
+    if isinstance(value, dict | list):
+        return ""
+    if kind == "string_type" and isinstance(value, bool):
+        return f" (nu de ja/nee-waarde {str(value).lower()}; zet tekst tussen aanhalingstekens)"
+    if kind == "string_type" and isinstance(value, int | float):
+        return f" (nu het getal {value}; zet het tussen aanhalingstekens als het tekst is)"
+    return f" (nu: {quote(value, 40)})"
 
 
 def _odd_character(value: object) -> str:

@@ -110,7 +110,8 @@ def _where(rt: RecordType) -> str:
     if isinstance(store, Folder):
         return f"one file per record: `{store.path}/{store.shown}`"
     if isinstance(store, ListFile):
-        return f"`{store.path}`, the list under `{store.key}:`"
+        more = f" (and likewise every file in `{store.more}/`, one per proposal)" if store.more else ""
+        return f"`{store.path}`, the list under `{store.key}:`{more}"
     return f"`{store.path}`"
 
 

@@ -206,8 +206,8 @@ class Link(Record):
 
 
 class Source(Record):
-    document: Annotated[Slug, Ref("document")]
-    section: Title
+    document: Annotated[Slug, Ref("document"), Field(description="Het rapport: een id uit content/bronnen.yaml.")]
+    section: Annotated[Title, Field(description="De kop van het hoofdstuk of de paragraaf in het rapport.")]
     lines: Lines | None = None
 
 
@@ -403,20 +403,81 @@ class Element(Record):
     _unique_related = field_validator("related")(lambda v: _unique(v, "element"))
 
 
+class Submission(Record):
+    """Where a practice example comes from: the institution that submitted it, not a report."""
+
+    institution: Annotated[Title, Field(description="De instelling die het praktijkvoorbeeld heeft ingediend.")]
+    team: Annotated[Title | None, Field(description="Optioneel: de afdeling of het team binnen de instelling.")] = None
+    date: Annotated[Date, Field(description="Datum van indienen (JJJJ-MM-DD).")]
+    contact: Annotated[
+        Title | None,
+        Field(description="Contact bij de instelling: een functie of een algemeen e-mailadres, geen privé-adres."),
+    ] = None
+    url: Annotated[Url | None, Field(description="Webpagina van de instelling over deze aanpak.")] = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Submission:
+        if self.contact is None and self.url is None:
+            raise ValueError("een praktijkvoorbeeld noemt een 'contact' of een 'url' (of allebei)")
+        return self
+
+
 class Intervention(Record):
-    id: Slug
-    title: Title
+    # `_one_provenance` as JSON Schema, so editors see it while typing (and the form checks it).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["sources"], "properties": {"sources": {"minItems": 1}}},
+                {"required": ["submitted"], "properties": {"submitted": {"type": "object"}}},
+            ],
+            "if": {"required": ["submitted"], "properties": {"submitted": {"type": "object"}}},
+            "then": {"properties": {"numbers": {"maxItems": 0}}},
+            # The Dutch messages of `_one_provenance`, for the contribution form's checks.
+            "x-messages": {
+                "anyOf": "noem in 'sources' het rapport waar de aanpak in staat; of, voor een praktijkvoorbeeld van een instelling, vul 'submitted' in",
+                "then": "een praktijkvoorbeeld staat niet in bijlage 7 van het rapport; laat 'numbers' leeg",
+            },
+        }
+    )
+
+    id: Annotated[
+        Slug,
+        Field(
+            description="Unieke naam voor het webadres: kleine letters, cijfers en streepjes, bijvoorbeeld 'koffie-uurtje-met-de-mentor'."
+        ),
+    ]
+    title: Annotated[Title, Field(description="De naam van de aanpak, op één regel.")]
     numbers: Annotated[
         list[Annotated[int, Field(ge=1, le=58), NUMBER]],
         Unique("rij {value} van bijlage 7 hoort al bij aanpak '{other}'"),
+        Field(description="De rijnummers in bijlage 7 van het NRO-rapport; leeg als de aanpak daar niet in staat."),
     ] = []
     parent: Annotated[
-        Slug | None, Ref("intervention", reverse="children", self_message="een aanpak kan niet onder zichzelf vallen")
+        Slug | None,
+        Ref("intervention", reverse="children", self_message="een aanpak kan niet onder zichzelf vallen"),
+        Field(description="Optioneel: de hoofdaanpak, als dit een voorbeeld ervan is."),
     ] = None
-    elements: Annotated[list[Slug], Field(min_length=1), Ref("element", reverse="interventions")]
-    sectors: NonEmpty[Sector]
-    description: Markdown
-    case: Annotated[Slug | None, Ref("case", reverse="interventions")] = None
+    elements: Annotated[
+        list[Slug],
+        Field(
+            min_length=1, description="De werkzame elementen waar de aanpak bij hoort; het eerste is het belangrijkste."
+        ),
+        Ref("element", reverse="interventions"),
+    ]
+    sectors: Annotated[
+        list[Sector], Field(min_length=1, description="Voor welke onderwijssectoren: MBO, HBO en/of WO.")
+    ]
+    description: Annotated[
+        Markdown,
+        Field(
+            description="De beschrijving, volledig en neutraal, in de woorden van de bron; geen namen of andere persoonsgegevens van studenten. Markdown mag; HTML niet."
+        ),
+    ]
+    case: Annotated[
+        Slug | None,
+        Ref("case", reverse="interventions"),
+        Field(description="Optioneel: de casus die deze aanpak uitwerkt."),
+    ] = None
     examples: Annotated[
         list[Slug],
         Field(description="Andere aanpakken die bijlage 7 als voorbeeld van deze aanpak noemt."),
@@ -425,7 +486,33 @@ class Intervention(Record):
     editorial_note: Annotated[
         Markdown | None, Field(description="Zichtbare noot waar de toolbox afwijkt van de indeling van de bron.")
     ] = None
-    sources: Sources
+    submitted: Annotated[
+        Submission | None,
+        Field(
+            description="Alleen voor een praktijkvoorbeeld van een instelling (niet uit een rapport): wie het indiende, wanneer, en hoe je de instelling bereikt."
+        ),
+    ] = None
+    sources: Annotated[
+        list[Source],
+        Field(description="Het rapport waarin de aanpak staat; een praktijkvoorbeeld (met 'submitted') mag zonder."),
+    ] = []
+
+    @property
+    def is_practice_example(self) -> bool:
+        return self.submitted is not None
+
+    @model_validator(mode="after")
+    def _one_provenance(self) -> Intervention:
+        if self.submitted is None and not self.sources:
+            raise PydanticCustomError(
+                "provenance",
+                "noem in 'sources' het rapport waar de aanpak in staat; of, voor een praktijkvoorbeeld van een instelling, vul 'submitted' in",
+            )
+        if self.submitted is not None and self.numbers:
+            raise PydanticCustomError(
+                "provenance", "een praktijkvoorbeeld staat niet in bijlage 7 van het rapport; laat 'numbers' leeg"
+            )
+        return self
 
     _unique_numbers = field_validator("numbers")(lambda v: _unique(v, "nummer"))
     _unique_elements = field_validator("elements")(lambda v: _unique(v, "element"))

@@ -58,6 +58,25 @@ class Problem:
         return visible(f"{self.path}:{self.line}:{self.col}: {self.message}")
 
 
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem, title: str = "toolbox validate", level: str = "error") -> str:
+    """The problem as a GitHub Actions workflow command, so the pull request shows it on its line.
+
+    Escaping as documented for workflow commands: `%`, CR and LF in the message; also `:` and `,`
+    in the properties (file, title)."""
+    # Escape first (CR and LF become %0D and %0A), then name what is still invisible.
+    path, name = visible(_escape_property(problem.path)), visible(_escape_property(title))
+    props = f"file={path},line={problem.line},col={problem.col},title={name}"
+    return f"::{level} {props}::{visible(_escape_data(problem.message))}"
+
+
 class ContentError(Exception):
     """Raised when the content has problems; carries every one of them."""
 

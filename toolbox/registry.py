@@ -39,10 +39,15 @@ class Folder:
 
 @dataclass(frozen=True)
 class ListFile:
-    """Many records in one file, as the list under `key` (`content/interventions.yaml`)."""
+    """Many records in one file, as the list under `key` (`content/interventions.yaml`).
+
+    `more` is a folder of further files of the same shape (`key:` and a list), one per proposal:
+    the contribution form (/bijdragen/) proposes a new record as a new file there, so a pull
+    request adds a file instead of editing the long list."""
 
     path: str
     key: str
+    more: str | None = None
 
     def pattern(self) -> str:
         return self.path
@@ -99,6 +104,7 @@ class RecordType:
     # Computed facts added to a record's relations in toolbox.json (not references).
     derived: Callable[[Any, Any], dict[str, list[str]]] | None = None
     scaffold: bool = False  # `toolbox new <name>` writes a skeleton for it
+    edit_field: str | None = None  # where the page's edit link opens: this field's line (default: the id's)
 
     @property
     def unknown(self) -> str:
@@ -176,15 +182,15 @@ TYPES: tuple[RecordType, ...] = (
                "documents", plural="brondocumenten", article="het", schema=Schema("sources.schema.json", "Brondocumenten")),
     RecordType("element", "element", m.Element,
                Folder("content/elements", name=lambda r: f"{r['number']:02d}-{r['id']}.yaml", shown="NN-<id>.yaml"),
-               "elements", plural="elementen", article="het", page=Page("element.md.j2", "el", folder="elementen"),
+               "elements", plural="elementen", article="het", page=Page("element.md.j2", "el", folder="elementen"), edit_field="summary",
                schema=Schema("element.schema.json", "Werkzaam element"), sort=lambda el: el.number, scaffold=True),
-    RecordType("intervention", "aanpak", m.Intervention, ListFile("content/interventions.yaml", "interventions"),
+    RecordType("intervention", "aanpak", m.Intervention, ListFile("content/interventions.yaml", "interventions", more="content/interventions"),
                "interventions", plural="aanpakken", page=Page("intervention.md.j2", "iv", folder="aanpakken"),
                schema=Schema("interventions.schema.json", "Aanpakken"),
-               checks=(_parent_is_a_main_intervention,), derived=_themes_and_rings, scaffold=True),
+               checks=(_parent_is_a_main_intervention,), derived=_themes_and_rings, scaffold=True, edit_field="description"),
     RecordType("case", "casus", m.Case, Folder("content/cases"), "cases", plural="casussen",
                page=Page("case.md.j2", "case", folder="casussen"), schema=Schema("case.schema.json", "Casus"),
-               required=False, scaffold=True),
+               required=False, scaffold=True, edit_field="description"),
     RecordType("topic", "thema", m.Topic, SingleFile("content/online-onderwijs.yaml"), "topics", plural="thema's", article="het",
                page=Page("topic.md.j2", "topic", folder=""), schema=Schema("topic.schema.json", "Thema")),
     RecordType("roadmap", "roadmap", m.Roadmap, SingleFile("content/roadmap.yaml"), "roadmap", single=True,
@@ -275,6 +281,32 @@ def _refs_in(value: Any, loc: Loc) -> Iterator[tuple[Loc, m.Ref, Any]]:
                 yield loc + (name, i), ref, ident
         elif item is not None:
             yield loc + (name,), ref, item
+
+
+def raw_refs(model: type[BaseModel], data: Any) -> Iterator[tuple[Loc, m.Ref, str]]:
+    """The references in the raw data of a record that failed its model, so a mistyped id is
+    reported in the same run as the record's other errors (only ids that are text are checked)."""
+    yield from _raw_refs(model, data, ())
+
+
+def _raw_refs(model: type[BaseModel], data: Any, loc: Loc) -> Iterator[tuple[Loc, m.Ref, str]]:
+    if not isinstance(data, dict):
+        return
+    for name, info in model.model_fields.items():
+        if name not in data:
+            continue
+        value = data[name]
+        ref = next((x for x in info.metadata if isinstance(x, m.Ref)), None)
+        if ref is not None:
+            items = enumerate(value) if isinstance(value, list) else [(None, value)]
+            for i, ident in items:
+                if isinstance(ident, str):
+                    yield (loc + (name,) if i is None else loc + (name, i)), ref, ident
+            continue
+        nested = next(_nested_models(info.annotation), None)
+        if nested is not None:
+            for i, item in enumerate(value) if isinstance(value, list) else [(None, value)]:
+                yield from _raw_refs(nested, item, loc + (name,) if i is None else loc + (name, i))
 
 
 def unique_fields(model: type[BaseModel]) -> list[tuple[str, m.Unique]]:

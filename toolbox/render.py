@@ -18,6 +18,7 @@ import jinja2
 from toolbox import browser_data, news, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
+from toolbox.contribute import Repository
 from toolbox.figures import jinja_globals as figure_globals
 from toolbox.history import ContentTimes, dutch_date
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
@@ -192,10 +193,14 @@ class _Renderer:
             self.page(pg.uri, template, pg=pg, **context)
 
 
-def render_site(catalog: Catalog, times: ContentTimes | None = None) -> dict[str, RenderedPage]:
+def render_site(
+    catalog: Catalog, repository: Repository | None = None, times: ContentTimes | None = None
+) -> dict[str, RenderedPage]:
     """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory.
 
-    `times`: when the content last changed (`news.catalog_times`, read from git when not given)."""
+    `repository`: where the contribution form opens the web editor (`toolbox.contribute`); without
+    one the form offers the YAML to copy. `times`: when the content last changed
+    (`news.catalog_times`, read from git when not given)."""
     r = _Renderer(catalog)
     cat = catalog
     for rt in cat.types:  # a page per record, for every type that has pages
@@ -225,7 +230,8 @@ def render_site(catalog: Catalog, times: ContentTimes | None = None) -> dict[str
             if sector in cat.interventions[i].sectors
         ]
         count = sum(1 for i in cat.interventions.values() if sector in i.sectors)
-        r.list_pages(uri, "sector.md.j2", entries, sector=sector, count=count)
+        examples = sum(1 for i in cat.interventions.values() if sector in i.sectors and i.is_practice_example)
+        r.list_pages(uri, "sector.md.j2", entries, sector=sector, count=count, examples=examples)
     r.list_pages(P.cases, "cases.md.j2", list(cat.cases))
     r.page(P.about, "about.md.j2")
     r.page(P.data, "data.md.j2")
@@ -237,6 +243,8 @@ def render_site(catalog: Catalog, times: ContentTimes | None = None) -> dict[str
     r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page(P.search, "search.md.j2")
     r.page(P.news, "news.md.j2", changes=news.recent_changes(catalog, times or news.catalog_times(catalog)))
+    r.page(P.contribute, "contribute.md.j2", repository=repository)
+    r.data(P.contribute_data, browser_data.contribute_data(cat, repository, Links(P.contribute)))
     r.page(P.research, "research-index.md.j2")
     if cat.roadmap and cat.roadmap.background:
         r.page(P.roadmap_background, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")

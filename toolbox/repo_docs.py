@@ -31,6 +31,9 @@ def contributing_section(root: Path) -> str:
             title_dropped = True
             continue
         # Only ATX headings start at column 0 with '#'; indented code blocks start with spaces.
+        # Screenshots live in docs/img/, outside the site: on the site the form itself is one click away.
+        if line.lstrip().startswith("![") and "docs/img/" in line:
+            continue
         out.append("#" + line if line.startswith("#") else line)
     return "\n".join(out).strip() + "\n"
 

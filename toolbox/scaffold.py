@@ -9,6 +9,7 @@ write are marked with `TODO:` and listed afterwards (the tests refuse shipped co
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter
@@ -20,9 +21,9 @@ from typing import Any, get_args
 from pydantic import ValidationError
 
 from toolbox import models as m
-from toolbox.catalog import Catalog, load_catalog
+from toolbox.catalog import Catalog, load_catalog, source_files
 from toolbox.messages import suggest
-from toolbox.problems import ContentError
+from toolbox.problems import ContentError, Problem
 from toolbox.registry import TYPES, Folder, RecordType
 from toolbox.text import yaml_str as _yaml_str
 
@@ -35,6 +36,11 @@ _TO_WRITE = {
         "intervention",
         "description",
     ): "beschrijf de aanpak in de woorden van de bron: wat is het, voor wie, hoe werkt het.",
+    (
+        "practice",
+        "description",
+    ): "beschrijf de aanpak zoals de instelling haar uitvoert: wat is het, voor wie, hoe werkt het.",
+    ("practice", "contact"): "functie of algemeen e-mailadres bij de instelling (geen privé-adres)",
     ("case", "summary"): "één zin die de casus samenvat.",
     ("case", "description"): "de tekst van de casus uit het rapport, volledig.",
     ("element", "summary"): "één of twee zinnen uit het rapport die het element samenvatten.",
@@ -74,7 +80,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sector", action="append", help="MBO, HBO of WO; herhaal voor meer sectoren")
     parser.add_argument("--case", help="aanpak: id van de casus die de aanpak uitwerkt (optioneel)")
     parser.add_argument("--parent", help="aanpak: id van de hoofdaanpak als dit een voorbeeld ervan is (optioneel)")
-    parser.add_argument("--institution", help="casus: naam van de instelling")
+    parser.add_argument("--institution", help="casus of praktijkvoorbeeld: naam van de instelling")
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="aanpak: een praktijkvoorbeeld van een instelling (niet uit een rapport); met --institution",
+    )
+    parser.add_argument("--contact", help="praktijkvoorbeeld: functie of algemeen e-mailadres bij de instelling")
+    parser.add_argument("--url", help="praktijkvoorbeeld: webpagina van de instelling over de aanpak (https://)")
     parser.add_argument("--number", type=int, help="element: nummer")
     parser.add_argument("--theme", help="element: binding of welzijn")
     parser.add_argument("--ring", help="element: onderwijs, extracurriculair of beleid")
@@ -203,17 +216,20 @@ def _intervention(cat: Catalog, inputs: _Inputs) -> Skeleton:
         case = _choose(case, list(cat.cases), "onbekende casus")
     if parent:
         parent = _choose(parent, list(cat.interventions), "onbekende aanpak")
-    description = _todo("intervention", "description")
-    sources = _source_lines(cat, inputs, "intervention")
+    practice = _is_practice(inputs)
+    description = _todo("practice" if practice else "intervention", "description")
     record: dict[str, Any] = {"id": ident, "title": title, "elements": elements, "sectors": sectors}
     i = "    "
     lines = [
         f"  # Nieuwe aanpak (gemaakt met `toolbox new intervention`). Vervang elke tekst die met {TODO} begint.",
         f"  - id: {ident}",
         f"{i}title: {_yaml_str(title)}",
-        f"{i}# Rijnummers in bijlage 7 van het rapport; laat de lijst leeg als de aanpak daar niet in staat.",
-        f"{i}numbers: []",
     ]
+    if not practice:
+        lines += [
+            f"{i}# Rijnummers in bijlage 7 van het rapport; laat de lijst leeg als de aanpak daar niet in staat.",
+            f"{i}numbers: []",
+        ]
     if parent:
         record["parent"] = parent
         lines += [f"{i}# Dit is een voorbeeld van de hoofdaanpak hieronder.", f"{i}parent: {parent}"]
@@ -241,9 +257,47 @@ def _intervention(cat: Catalog, inputs: _Inputs) -> Skeleton:
             f"{i}# Optioneel: de casus die deze aanpak uitwerkt (id uit content/cases/), bijvoorbeeld:",
             f"{i}# case: <id>",
         ]
-    lines += _sources_yaml(sources, i)
-    record.update(numbers=[], description=description, sources=sources)
+    record["description"] = description
+    if practice:
+        submitted = _submission(inputs)
+        record["submitted"] = submitted
+        lines += [
+            f"{i}# Praktijkvoorbeeld van een instelling, niet uit een rapport: wie het indiende, wanneer, en een",
+            f"{i}# contact (functie of algemeen e-mailadres) of url. De site toont het als praktijkvoorbeeld.",
+            f"{i}submitted:",
+            *(f"{i}  {key}: {_yaml_str(str(value))}" for key, value in submitted.items()),
+        ]
+        if "url" not in submitted:
+            lines.append(f"{i}  # url: https://...")
+    else:
+        sources = _source_lines(cat, inputs, "intervention")
+        lines += _sources_yaml(sources, i)
+        record.update(numbers=[], sources=sources)
     return _skeleton("intervention", ident, record, lines)
+
+
+def _is_practice(inputs: _Inputs) -> bool:
+    """A practice example of an institution, or an intervention from a report (the default)."""
+    if getattr(inputs.args, "practice", False) or inputs.ask is None:
+        return bool(getattr(inputs.args, "practice", False))
+    answer = inputs.get(
+        "practice", "Komt de aanpak uit een rapport (r) of is het een praktijkvoorbeeld van een instelling (p)?", "r"
+    )
+    return answer.strip().lower().startswith("p")
+
+
+def _submission(inputs: _Inputs) -> dict[str, str]:
+    institution = inputs.get("institution", "Instelling die het praktijkvoorbeeld indient")
+    submitted = {"institution": institution, "date": dt.date.today().isoformat()}
+    contact = getattr(inputs.args, "contact", None)
+    url = getattr(inputs.args, "url", None)
+    if inputs.ask is not None and not (contact or url):
+        contact = inputs.get("contact", "Contact: functie of algemeen e-mailadres (leeg: later invullen)", "") or None
+    if url:
+        submitted["url"] = url
+    if contact or not url:
+        submitted["contact"] = contact or _todo("practice", "contact")
+    return submitted
 
 
 def _case(cat: Catalog, inputs: _Inputs) -> Skeleton:
@@ -429,15 +483,57 @@ def run(root: Path, kind: str, args: argparse.Namespace, ask: Ask | None, say: S
     say("Vul nu in (vervang de tekst die met TODO: begint):")
     for line, text in todo_lines(root, skeleton, start):
         say(f"  {skeleton.path}:{line}: {text}")
-    say("Controleer daarna de bron (document en section) en draai `toolbox validate`.")
-    say("Een pull request met TODO-tekst wordt door de tests geweigerd.")
+    checked = (
+        "de gegevens van de instelling (submitted)"
+        if "submitted" in skeleton.record
+        else "de bron (document en section)"
+    )
+    say(f"Controleer daarna {checked} en draai `toolbox validate`.")
+    say("Zolang er TODO-tekst staat, weigert `toolbox validate` het record (en dus ook je pull request).")
     return 0
 
 
 def flags_given(args: argparse.Namespace) -> bool:
     """Any record flag given means non-interactive: missing required values are errors, not prompts."""
-    names = ("id", "title", "element", "sector", "case", "parent", "institution", "number", "theme", "ring")
-    return any(getattr(args, n, None) not in (None, []) for n in names + ("source", "section"))
+    names = (
+        "id",
+        "title",
+        "element",
+        "sector",
+        "case",
+        "parent",
+        "institution",
+        "number",
+        "theme",
+        "ring",
+        "contact",
+        "url",
+    )
+    return bool(getattr(args, "practice", False)) or any(
+        getattr(args, n, None) not in (None, []) for n in names + ("source", "section")
+    )
+
+
+def placeholder_problems(cat: Catalog) -> list[Problem]:
+    """Every `TODO:` left in record text, at its file, line and column (comments do not count).
+
+    `toolbox validate` refuses them (so pre-commit and the pull-request checks do); `toolbox
+    validate --concept`, the preview and `toolbox new` accept them while a record is being written."""
+    found = []
+    for path in source_files(cat.root, cat.types):
+        rel = path.relative_to(cat.root).as_posix()
+        for n, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+            col = line.find(TODO)
+            if col >= 0 and not line[:col].lstrip().startswith("#"):
+                found.append(
+                    Problem(
+                        rel,
+                        n,
+                        col + 1,
+                        "hier staat nog sjabloontekst die met TODO: begint; vervang die door de tekst uit de bron",
+                    )
+                )
+    return found
 
 
 def placeholders(cat: Catalog) -> list[str]:

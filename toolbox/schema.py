@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from toolbox.registry import TYPES, Folder, RecordType
+from toolbox.registry import TYPES, Folder, ListFile, RecordType
 
 SCHEMA_DIR = "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -29,7 +29,11 @@ class SchemaFile:
 
 
 def _files(rt: RecordType) -> str:
-    return f"{rt.store.path}/{rt.store.shown}" if isinstance(rt.store, Folder) else rt.store.path
+    if isinstance(rt.store, Folder):
+        return f"{rt.store.path}/{rt.store.shown}"
+    if isinstance(rt.store, ListFile) and rt.store.more:
+        return f"{rt.store.path} en {rt.store.more}/<id>.yaml"
+    return rt.store.path
 
 
 # One schema per record type, for the file its records are written in.

@@ -29,6 +29,8 @@ class BuildSession:
     pages: PageContexts | None = None  # head tags, trail and date per page, for the current build
     # While serving the last valid catalog: the current content's problems, for a banner on every page.
     problems: list[Problem] = field(default_factory=list)
+    # Record page -> its correction form (page.meta.tb_improve_url).
+    improve: dict[str, str] = field(default_factory=dict)
 
     def load(self, root: Path) -> tuple[Catalog, ContentError | None]:
         """The current catalog; while serving, a broken edit keeps the last valid one."""

@@ -51,6 +51,7 @@ def page_types() -> dict[str, str]:
         "search": "zoeken/?q=welzijn",
         "action-plan": "actieplan/",
         "self-scan": "zelfscan/",
+        "contribute": f"bijdragen/?wijzig=aanpak/{first['intervention']}",
         "404": "404.html",
         **RESEARCH,
     }

@@ -30,6 +30,7 @@ FIXED = {
     "about": "over/",
     "open data": "data/",
     "what is new": "nieuw/",
+    "contribution form": "bijdragen/",
     "not found": "404.html",
 }
 # The report's explanatory pages (issue 13), one per template.

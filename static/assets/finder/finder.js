@@ -13,7 +13,7 @@
  */
 import { cloneTemplate, markReady, ready } from "../shared/dom.js";
 
-var FACETS = ["sector", "element", "thema", "niveau", "casus"];
+var FACETS = ["sector", "element", "thema", "niveau", "casus", "herkomst"];
 // Cards shown at once: laying out thousands of cards costs far more than filtering them.
 var PAGE_SIZE = 100;
 
@@ -50,6 +50,9 @@ function buildCard(card, elementTitles) {
   if (next && next.nodeType === Node.TEXT_NODE) next.remove();
   var casus = li.querySelector('[data-slot="casus"]');
   if (card.casus !== "ja") casus.remove();
+  var herkomst = li.querySelector('[data-slot="herkomst"]');
+  if (card.herkomst === "praktijkvoorbeeld") herkomst.textContent = "praktijkvoorbeeld van " + card.instelling;
+  else herkomst.remove();
   var parent = li.querySelector('[data-slot="parent"]');
   if (card.parent) parent.textContent = "voorbeeld bij " + card.parent;
   else parent.remove();
@@ -75,11 +78,12 @@ function readCards(list, data) {
     var parts = [card.text, card.first, card.sector.join(" ")];
     card.element.forEach(function (e) { parts.push(titles[e] || ""); });
     if (card.casus === "ja") parts.push("casus");
+    if (card.herkomst === "praktijkvoorbeeld") parts.push("praktijkvoorbeeld " + card.instelling);
     if (card.parent) parts.push("voorbeeld bij " + card.parent);
     return {
       el: node,
       data: card,
-      values: { sector: card.sector, element: card.element, thema: card.thema, niveau: card.niveau, casus: [card.casus] },
+      values: { sector: card.sector, element: card.element, thema: card.thema, niveau: card.niveau, casus: [card.casus], herkomst: [card.herkomst] },
       text: fold(parts.join(" ")),
       shown: node ? !node.hidden : false,
     };
