@@ -1,0 +1,311 @@
+/* The site's search: Pagefind plus what Pagefind lacks for Dutch questions (issue 18).
+ *
+ * One module for every box (header, /zoeken/, the finder's text box), so they answer alike.
+ * Around Pagefind's index (Dutch stemming, chunks loaded on demand, sub-results per heading):
+ * - stop words ("met", "een", "hoe") are dropped, so they neither match nor get highlighted;
+ * - a word the site does not contain is corrected to the nearest word it does contain
+ *   (edit distance 1, or 2 for long words), and the caller shows "Bedoelde je ...?";
+ * - two query words that the content writes as one ("studenten café") are joined, and an unknown
+ *   compound is split into two known words;
+ * - the editors' synonyms (content/zoekwoorden.yaml) add their words as alternatives;
+ * - when not every word matches, the pages matching most words come first (partial matches);
+ * - each result links to its best-matching heading (a sub-result with an anchor) when that part,
+ *   rather than the page as a whole, answers.
+ * The words and synonyms come from search/woorden.json, written at build time
+ * (toolbox/search_words.py).
+ */
+
+const ROOT = new URL("../../", import.meta.url); // the site root: this file is assets/search/engine.js
+
+// Dutch function words and question words: never matched, never highlighted.
+export const STOP_WORDS = new Set(
+  ("aan al alle alles als ander andere bij daar dan dat de deze die dit doe doen door dus een eens en er " +
+    "ge geen haar had heb hebben heeft hem het hier hij hoe hun ik in is ja je jij jou jouw kan kun kunnen " +
+    "leuk maar me meer men met mij mijn moet moeten na naar niet niets nog nu of om omdat ons onze ook op " +
+    "over te tegen toch toe tot u uit uw van veel voor waar wanneer want waren was wat we welk welke wie " +
+    "wij wil willen word wordt worden zal ze zelf zich zij zijn zo zodat zonder zou zouden eigenlijk graag " +
+    "krijgen krijg mag mogen ga gaan gaat").split(" ")
+);
+
+let loading = null;
+let wordsLoading = null;
+
+function pagefind() {
+  if (!loading) {
+    loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
+      await pf.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
+      await pf.init();
+      return pf;
+    });
+    loading.catch(() => { loading = null; });
+  }
+  return loading;
+}
+
+/* search/woorden.json: {words: [...most frequent first], synonyms: {term: [words]}} */
+function vocabulary() {
+  if (!wordsLoading) {
+    wordsLoading = fetch(new URL("search/woorden.json", ROOT))
+      .then((r) => (r.ok ? r.json() : { words: [], synonyms: {} }))
+      .then((data) => {
+        const rank = new Map();
+        data.words.forEach((w, i) => rank.set(w, i));
+        const stems = new Set(data.words.map(stem));
+        const synonyms = new Map(Object.entries(data.synonyms || {}));
+        return { words: data.words, rank, stems, synonyms };
+      });
+    wordsLoading.catch(() => { wordsLoading = null; });
+  }
+  return wordsLoading;
+}
+
+/** Start loading the index and the word list (on focus, before the first key). */
+export function preload() {
+  return Promise.all([pagefind(), vocabulary()]);
+}
+
+/** Lower case without accents, as the word list is written. */
+export function fold(text) {
+  return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\u2019/g, "'");
+}
+
+export function tokens(q) {
+  return (fold(q).match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) || []);
+}
+
+// A crude Dutch stem, only to tell an inflection of a known word from a slip: "roosters" and
+// "klassenvertegenwoordigers" are known, "bufferwek" is not. Pagefind's own stemmer does the matching.
+const SUFFIXES = ["heden", "ingen", "ing", "heid", "tjes", "jes", "tje", "je", "'s", "ers", "ens", "en", "er", "es", "s", "e", "n"];
+function stem(word) {
+  for (const suffix of SUFFIXES) {
+    if (word.length - suffix.length >= 4 && word.endsWith(suffix)) {
+      word = word.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return word.replace(/([bcdfgklmnprst])\1$/, "$1");
+}
+
+/* Damerau-Levenshtein distance with a cut-off: returns max + 1 as soon as it must exceed max. */
+function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2 = null;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row.push(d);
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+function known(word, voc, last) {
+  if (voc.rank.has(word) || voc.stems.has(stem(word))) return true;
+  // The word being typed: a prefix of a known word is not a slip (Pagefind matches prefixes).
+  return last && word.length >= 3 && voc.words.some((w) => w.startsWith(word));
+}
+
+/* The nearest known word, the more frequent first among equals; null when none is close. */
+function nearest(word, voc) {
+  if (word.length < 4) return null;
+  const max = word.length >= 8 ? 2 : 1;
+  let found = null;
+  let best = max + 1;
+  for (const w of voc.words) {
+    if (w.length < 4) continue;
+    const d = distance(word, w, Math.min(max, best));
+    if (d < best) {
+      best = d;
+      found = w;
+      if (d === 1 && max === 1) break; // words are ordered by frequency: the first at 1 wins
+    }
+  }
+  return found;
+}
+
+/* "introductieweek" -> ["introductie", "week"] when both halves are known words. */
+function split(word, voc) {
+  for (let i = word.length - 3; i >= 3; i--) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    const heads = [head, head.endsWith("s") ? head.slice(0, -1) : null].filter(Boolean);
+    for (const h of heads) if (voc.rank.has(h) && voc.rank.has(tail)) return [h, tail];
+  }
+  return null;
+}
+
+/**
+ * What to search for: the content words of a query, joined, split or corrected.
+ * Returns {terms: [{word, alternatives}], corrected: "text shown in Bedoelde je" | null}.
+ */
+export async function interpret(q) {
+  const voc = await vocabulary();
+  const raw = tokens(q);
+  const words = [];
+  let changed = false;
+  for (let i = 0; i < raw.length; i++) {
+    const word = raw[i];
+    const next = raw[i + 1];
+    // Two words the content writes as one: "studenten café" is "studentencafé".
+    if (next && voc.rank.has(word + next) && !STOP_WORDS.has(next)) {
+      words.push({ word: word + next, shown: word + next, joined: true });
+      i++;
+      continue;
+    }
+    if (STOP_WORDS.has(word) && !voc.synonyms.has(word)) continue;
+    const last = i === raw.length - 1;
+    if (voc.synonyms.has(word) || known(word, voc, last) || /\d/.test(word)) {
+      words.push({ word, shown: word });
+      continue;
+    }
+    const better = nearest(word, voc);
+    if (better) {
+      words.push({ word: better, shown: better });
+      changed = true;
+      continue;
+    }
+    const parts = split(word, voc);
+    if (parts) {
+      parts.forEach((p) => words.push({ word: p, shown: p }));
+      continue;
+    }
+    words.push({ word, shown: word });
+  }
+  const terms = words.map((w) => ({
+    word: w.word,
+    alternatives: voc.synonyms.get(w.word) || [],
+  }));
+  return { terms, corrected: changed ? words.map((w) => w.shown).join(" ") : null };
+}
+
+/* One Pagefind search; its results with the score divided by the best one (0..1). */
+async function pfSearch(pf, text, filters) {
+  const found = await pf.search(text, { filters });
+  const top = found.results.length ? found.results[0].score || 1 : 1;
+  return { found, results: found.results.map((r) => ({ r, score: (r.score || 0) / top })) };
+}
+
+/* Which of the query words a page contains, from the searches per word. */
+function addHits(pages, results, weight, wordIndex) {
+  for (const { r, score } of results) {
+    let page = pages.get(r.id);
+    if (!page) {
+      page = { r, score: 0, words: new Set(), best: 0 };
+      pages.set(r.id, page);
+    }
+    page.score += weight * score;
+    if (wordIndex !== null) wordIndex.forEach((i) => page.words.add(i));
+    if (weight * score > page.best) {
+      page.best = weight * score;
+      page.r = r; // the excerpt of the search that found it best
+    }
+  }
+}
+
+/**
+ * Search the site. Returns {query, corrected, partial, total, filters, results: Result[]} where a
+ * Result is {id, url, pageUrl, title, section, excerpt, kind, sectors, plan, matched, data}.
+ * `limit` results get their data loaded (title, excerpt, deep link); `total` counts all.
+ */
+export async function search(q, { limit = 10, filters = {} } = {}) {
+  const pf = await pagefind();
+  const { terms, corrected } = await interpret(q || "");
+  const hasFilters = Object.keys(filters).length > 0;
+  if (!terms.length) {
+    if (!hasFilters) return { query: q, corrected: null, partial: false, total: 0, filters: {}, results: [], terms };
+    const only = await pf.search(null, { filters });
+    const results = await Promise.all(only.results.slice(0, limit).map((r) => describe(r, [])));
+    return { query: q, corrected: null, partial: false, total: only.results.length, filters: only.filters, results, terms };
+  }
+  const pages = new Map();
+  const all = terms.map((t) => t.word).join(" ");
+  const full = await pfSearch(pf, all, filters);
+  const every = terms.map((_, i) => i);
+  addHits(pages, full.results, 3, every);
+  // Synonyms: the query with one word replaced by each of its alternatives.
+  for (let i = 0; i < terms.length; i++) {
+    for (const alt of terms[i].alternatives) {
+      const text = terms.map((t, j) => (j === i ? alt : t.word)).join(" ");
+      addHits(pages, (await pfSearch(pf, text, filters)).results, 2.5, every);
+    }
+  }
+  // Partial matches: not enough pages match every word, so rank pages by the words they match.
+  let partial = false;
+  if (terms.length > 1 && pages.size < 5) {
+    partial = true;
+    for (let i = 0; i < terms.length; i++) {
+      for (const word of [terms[i].word, ...terms[i].alternatives]) {
+        addHits(pages, (await pfSearch(pf, word, filters)).results, 1, [i]);
+      }
+    }
+  }
+  const ranked = [...pages.values()].sort((a, b) => b.words.size - a.words.size || b.score - a.score);
+  const words = terms.flatMap((t) => [t.word, ...t.alternatives.flatMap(tokens)]);
+  const results = await Promise.all(ranked.slice(0, limit).map((p) => describe(p.r, words, p.words.size)));
+  return {
+    query: q,
+    corrected,
+    partial: partial && ranked.length > 0 && ranked[0].words.size < terms.length,
+    total: ranked.length,
+    filters: full.found.filters,
+    results,
+    terms,
+  };
+}
+
+/* A heading answers when its own title names a query word, or it holds most of the matches. */
+function bestSection(data, words) {
+  const subs = data.sub_results || [];
+  if (subs.length < 2) return null;
+  const weight = (s) => (s.weighted_locations || []).reduce((n, l) => n + (l.weight || 1), 0) || (s.locations || []).length;
+  const titled = (s) => {
+    const title = tokens(s.title || "");
+    return words.some((w) => title.some((t) => t.startsWith(stem(w)) || w.startsWith(stem(t))));
+  };
+  let best = null;
+  let bestScore = 0;
+  subs.forEach((s, i) => {
+    if (i === 0 || !s.url || !s.url.includes("#")) return; // the page's own heading is the page
+    const score = weight(s) + (titled(s) ? 10 : 0);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  });
+  const pageScore = weight(subs[0]) + (titled(subs[0]) ? 10 : 0);
+  return best && bestScore > pageScore ? best : null;
+}
+
+async function describe(r, words, matched = words.length) {
+  const data = await r.data();
+  const section = bestSection(data, words);
+  return {
+    id: r.id,
+    url: section ? section.url : data.url,
+    pageUrl: data.url,
+    title: (data.meta && data.meta.title) || data.url,
+    section: section ? section.title : null,
+    excerpt: section ? section.excerpt : data.excerpt,
+    kind: (data.meta && data.meta.soort) || "",
+    sectors: (data.filters && data.filters.sector) || [],
+    plan: (data.meta && data.meta.plan) || null,
+    matched,
+    data,
+  };
+}
+
+/** The kind of page for a soort filter value, counted: "1 casus", "3 aanpakken". */
+export function counted(n, soort) {
+  const names = { Aanpak: ["aanpak", "aanpakken"], Casus: ["casus", "casussen"], "Werkzaam element": ["werkzaam element", "werkzame elementen"] };
+  const pair = names[soort] || ["pagina", "pagina's"];
+  return `${n} ${n === 1 ? pair[0] : pair[1]}`;
+}
