@@ -163,11 +163,21 @@ export async function interpret(q) {
     }
     if (STOP_WORDS.has(word) && !voc.synonyms.has(word)) continue;
     const last = i === raw.length - 1;
-    if (voc.synonyms.has(word) || known(word, voc, last) || /\d/.test(word)) {
+    if (voc.synonyms.has(word) || voc.rank.has(word) || /\d/.test(word)) {
       words.push({ word, shown: word });
       continue;
     }
+    const inflected = known(word, voc, last);
     const better = nearest(word, voc);
+    if (better && inflected && stem(better) === stem(word)) {
+      // "gastlesen" is "gastlessen" to the stemmer, but Pagefind's index has only the latter
+      words.push({ word: better, shown: word });
+      continue;
+    }
+    if (inflected) {
+      words.push({ word, shown: word });
+      continue;
+    }
     if (better) {
       words.push({ word: better, shown: better });
       changed = true;
@@ -262,27 +272,33 @@ export async function search(q, { limit = 10, filters = {} } = {}) {
   };
 }
 
-/* A heading answers when its own title names a query word, or it holds most of the matches. */
+/* The heading that answers: one whose title names a query word the page's title does not (the
+ * roadmap's "6. Toetsing", an element's "Wat zegt de literatuur?"), else the part holding most of
+ * the matches when that outweighs the page's opening. null: the page as a whole. */
 function bestSection(data, words) {
   const subs = data.sub_results || [];
-  if (subs.length < 2) return null;
+  const title = (data.meta && data.meta.title) || "";
   const weight = (s) => (s.weighted_locations || []).reduce((n, l) => n + (l.weight || 1), 0) || (s.locations || []).length;
-  const titled = (s) => {
-    const title = tokens(s.title || "");
-    return words.some((w) => title.some((t) => t.startsWith(stem(w)) || w.startsWith(stem(t))));
+  const named = (text) => {
+    const ts = tokens(text || "");
+    return words.filter((w) => ts.some((t) => t === w || t.startsWith(stem(w)) || w.startsWith(stem(t))));
   };
+  const inPage = new Set(named(title));
+  // Pagefind lists only the parts that match; the page's own heading (or text before any) is the page.
+  const isPage = (s) => !s.url || !s.url.includes("#") || s.title === title;
+  const pageWeight = subs.filter(isPage).reduce((n, s) => n + weight(s), 0);
   let best = null;
   let bestScore = 0;
-  subs.forEach((s, i) => {
-    if (i === 0 || !s.url || !s.url.includes("#")) return; // the page's own heading is the page
-    const score = weight(s) + (titled(s) ? 10 : 0);
+  subs.forEach((s) => {
+    if (isPage(s)) return;
+    const score = named(s.title).filter((w) => !inPage.has(w)).length * 1000 + weight(s);
     if (score > bestScore) {
       best = s;
       bestScore = score;
     }
   });
-  const pageScore = weight(subs[0]) + (titled(subs[0]) ? 10 : 0);
-  return best && bestScore > pageScore ? best : null;
+  if (!best) return null;
+  return bestScore >= 1000 || bestScore > pageWeight ? best : null;
 }
 
 async function describe(r, words, matched = words.length) {
