@@ -83,7 +83,8 @@ function stem(word) {
       break;
     }
   }
-  return word.replace(/([bcdfgklmnprst])\1$/, "$1");
+  // "lessen" -> "les", "bufferweek" -> "bufferwek" (as "bufferweken" -> "bufferwek")
+  return word.replace(/([bcdfgklmnprst])\1$/, "$1").replace(/([aeou])\1([^aeiou])$/, "$1$2");
 }
 
 /* Damerau-Levenshtein distance with a cut-off: returns max + 1 as soon as it must exceed max. */
@@ -231,21 +232,24 @@ export async function search(q, { limit = 10, filters = {} } = {}) {
   const { terms, corrected } = await interpret(q || "");
   const hasFilters = Object.keys(filters).length > 0;
   if (!terms.length) {
-    if (!hasFilters) return { query: q, corrected: null, partial: false, total: 0, filters: {}, results: [], terms };
+    if (!hasFilters) return { query: q, corrected: null, partial: false, total: 0, filters: {}, kinds: {}, results: [], load: async () => [], terms };
     const only = await pf.search(null, { filters });
-    const results = await Promise.all(only.results.slice(0, limit).map((r) => describe(r, [])));
-    return { query: q, corrected: null, partial: false, total: only.results.length, filters: only.filters, results, terms };
+    const load = (start, end) => Promise.all(only.results.slice(start, end).map((r) => describe(r, [])));
+    return { query: q, corrected: null, partial: false, total: only.results.length, filters: only.filters, kinds: {}, results: await load(0, limit), load, terms };
   }
   const pages = new Map();
   const all = terms.map((t) => t.word).join(" ");
   const full = await pfSearch(pf, all, filters);
+  const kinds = { ...((full.found.filters || {}).soort || {}) };
   const every = terms.map((_, i) => i);
   addHits(pages, full.results, 3, every);
   // Synonyms: the query with one word replaced by each of its alternatives.
   for (let i = 0; i < terms.length; i++) {
     for (const alt of terms[i].alternatives) {
       const text = terms.map((t, j) => (j === i ? alt : t.word)).join(" ");
-      addHits(pages, (await pfSearch(pf, text, filters)).results, 2.5, every);
+      const found = await pfSearch(pf, text, filters);
+      addHits(pages, found.results, 2.5, every);
+      for (const [k, n] of Object.entries((found.found.filters || {}).soort || {})) kinds[k] = Math.max(kinds[k] || 0, n);
     }
   }
   // Partial matches: not enough pages match every word, so rank pages by the words they match.
@@ -260,14 +264,16 @@ export async function search(q, { limit = 10, filters = {} } = {}) {
   }
   const ranked = [...pages.values()].sort((a, b) => b.words.size - a.words.size || b.score - a.score);
   const words = terms.flatMap((t) => [t.word, ...t.alternatives.flatMap(tokens)]);
-  const results = await Promise.all(ranked.slice(0, limit).map((p) => describe(p.r, words, p.words.size)));
+  const load = (start, end) => Promise.all(ranked.slice(start, end).map((p) => describe(p.r, words, p.words.size)));
   return {
     query: q,
     corrected,
     partial: partial && ranked.length > 0 && ranked[0].words.size < terms.length,
     total: ranked.length,
     filters: full.found.filters,
-    results,
+    kinds, // pages per kind ("soort") that match every word, for "ook gevonden: 1 casus"
+    results: await load(0, limit),
+    load, // more results: load(20, 40)
     terms,
   };
 }
@@ -324,4 +330,25 @@ export function counted(n, soort) {
   const names = { Aanpak: ["aanpak", "aanpakken"], Casus: ["casus", "casussen"], "Werkzaam element": ["werkzaam element", "werkzame elementen"] };
   const pair = names[soort] || ["pagina", "pagina's"];
   return `${n} ${n === 1 ? pair[0] : pair[1]}`;
+}
+
+/**
+ * The same interpretation, matched against short texts in the page (the finder's cards), so the
+ * finder's text box answers like the site search: `match(texts)` gives, per text, whether it
+ * matches; every word (or one of its synonyms) must occur as a word start, after stemming. When no
+ * text has every word, the texts with the most words match (partial), as in search().
+ */
+export function matcher(interpretation) {
+  const terms = interpretation.terms.map((t) => [t.word, ...t.alternatives].map((w) => tokens(w).map(stem)));
+  const counts = (text) => {
+    const haystack = " " + tokens(text).map(stem).join(" ");
+    return terms.filter((options) => options.some((words) => words.every((w) => haystack.includes(" " + w)))).length;
+  };
+  return (texts) => {
+    if (!terms.length) return { matches: texts.map(() => true), partial: false };
+    const n = texts.map(counts);
+    const best = Math.max(0, ...n);
+    const need = best === terms.length ? terms.length : Math.max(best, 1);
+    return { matches: n.map((k) => k >= need && k > 0), partial: best > 0 && best < terms.length };
+  };
 }
