@@ -17,6 +17,11 @@
 
 const ROOT = new URL("../../", import.meta.url); // the site root: this file is assets/search/engine.js
 
+/** An address on this site, from its path relative to the root ("zoeken/"). */
+export function siteUrl(path) {
+  return new URL(path, ROOT);
+}
+
 // Dutch function words and question words: never matched, never highlighted.
 export const STOP_WORDS = new Set(
   ("aan al alle alles als ander andere bij daar dan dat de deze die dit doe doen door dus een eens en er " +
@@ -241,6 +246,8 @@ export async function search(q, { limit = 10, filters = {} } = {}) {
   const all = terms.map((t) => t.word).join(" ");
   const full = await pfSearch(pf, all, filters);
   const kinds = { ...((full.found.filters || {}).soort || {}) };
+  const records = Object.values(kinds).reduce((a, b) => a + b, 0);
+  if (full.results.length > records) kinds.Pagina = full.results.length - records; // pages without a kind
   const every = terms.map((_, i) => i);
   addHits(pages, full.results, 3, every);
   // Synonyms: the query with one word replaced by each of its alternatives.
@@ -335,14 +342,15 @@ export function counted(n, soort) {
 /**
  * The same interpretation, matched against short texts in the page (the finder's cards), so the
  * finder's text box answers like the site search: `match(texts)` gives, per text, whether it
- * matches; every word (or one of its synonyms) must occur as a word start, after stemming. When no
+ * matches; every word (or one of its synonyms) must occur, after stemming. When no
  * text has every word, the texts with the most words match (partial), as in search().
  */
 export function matcher(interpretation) {
+  // Anywhere in a word, as the finder always did: "welzijn" also finds "studentenwelzijn".
   const terms = interpretation.terms.map((t) => [t.word, ...t.alternatives].map((w) => tokens(w).map(stem)));
   const counts = (text) => {
-    const haystack = " " + tokens(text).map(stem).join(" ");
-    return terms.filter((options) => options.some((words) => words.every((w) => haystack.includes(" " + w)))).length;
+    const haystack = tokens(text).join(" ");
+    return terms.filter((options) => options.some((words) => words.every((w) => haystack.includes(w)))).length;
   };
   return (texts) => {
     if (!terms.length) return { matches: texts.map(() => true), partial: false };
