@@ -40,6 +40,7 @@ function pagefind() {
     loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
       await pf.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
       await pf.init();
+      await pf.filters(); // loads the filter index, without which searches report no counts per kind
       return pf;
     });
     loading.catch(() => { loading = null; });
@@ -62,6 +63,18 @@ function vocabulary() {
     wordsLoading.catch(() => { wordsLoading = null; });
   }
   return wordsLoading;
+}
+
+/* The number of pages in the index, for the rarity of a word (Pagefind's entry file says it). */
+let counting = null;
+function pageCount() {
+  if (!counting) {
+    counting = fetch(new URL("pagefind/pagefind-entry.json", ROOT))
+      .then((r) => r.json())
+      .then((entry) => Object.values(entry.languages).reduce((n, l) => n + (l.page_count || 0), 0) || 100)
+      .catch(() => 100);
+  }
+  return counting;
 }
 
 /** Start loading the index and the word list (on focus, before the first key). */
@@ -194,7 +207,9 @@ export async function interpret(q) {
       parts.forEach((p) => words.push({ word: p, shown: p }));
       continue;
     }
-    words.push({ word, shown: word });
+    // Not on the site in any form: dropped, since Pagefind would match it by whatever prefix it has
+    // ("webeditor" by "we"). A query of only such words finds nothing.
+    changed = true;
   }
   const terms = words.map((w) => ({
     word: w.word,
@@ -210,21 +225,30 @@ async function pfSearch(pf, text, filters) {
   return { found, results: found.results.map((r) => ({ r, score: (r.score || 0) / top })) };
 }
 
-/* Which of the query words a page contains, from the searches per word. */
-function addHits(pages, results, weight, wordIndex) {
+/* Per page: the best normalised score for each query word it matches (wordIndex: which words the
+ * search that found it stood for), and the excerpt of the search that found it best. */
+function addHits(pages, results, weight, wordIndex, size) {
   for (const { r, score } of results) {
     let page = pages.get(r.id);
     if (!page) {
-      page = { r, score: 0, words: new Set(), best: 0 };
+      page = { r, s: new Array(size).fill(-1), words: new Set(), best: 0 };
       pages.set(r.id, page);
     }
-    page.score += weight * score;
-    if (wordIndex !== null) wordIndex.forEach((i) => page.words.add(i));
+    for (const i of wordIndex) {
+      page.words.add(i);
+      page.s[i] = Math.max(page.s[i], weight * score);
+    }
     if (weight * score > page.best) {
       page.best = weight * score;
-      page.r = r; // the excerpt of the search that found it best
+      page.r = r;
     }
   }
+}
+
+/* A page's rank: each word it matches counts by its rarity (idf; 1 when every page matches every
+ * word) and by how well the page matches it. So "vind" weighs less than "mindfulnest". */
+function rank(page, idf) {
+  return page.s.reduce((sum, s, i) => (s < 0 ? sum : sum + idf[i] * (0.5 + s)), 0);
 }
 
 /**
@@ -249,27 +273,36 @@ export async function search(q, { limit = 10, filters = {} } = {}) {
   const records = Object.values(kinds).reduce((a, b) => a + b, 0);
   if (full.results.length > records) kinds.Pagina = full.results.length - records; // pages without a kind
   const every = terms.map((_, i) => i);
-  addHits(pages, full.results, 3, every);
+  const size = terms.length;
+  addHits(pages, full.results, 1, every, size);
   // Synonyms: the query with one word replaced by each of its alternatives.
   for (let i = 0; i < terms.length; i++) {
     for (const alt of terms[i].alternatives) {
       const text = terms.map((t, j) => (j === i ? alt : t.word)).join(" ");
       const found = await pfSearch(pf, text, filters);
-      addHits(pages, found.results, 2.5, every);
+      addHits(pages, found.results, 0.8, every, size);
       for (const [k, n] of Object.entries((found.found.filters || {}).soort || {})) kinds[k] = Math.max(kinds[k] || 0, n);
     }
   }
   // Partial matches: not enough pages match every word, so rank pages by the words they match.
   let partial = false;
+  const idf = terms.map(() => 1);
   if (terms.length > 1 && pages.size < 5) {
     partial = true;
+    const count = await pageCount();
     for (let i = 0; i < terms.length; i++) {
+      let df = 0;
       for (const word of [terms[i].word, ...terms[i].alternatives]) {
-        addHits(pages, (await pfSearch(pf, word, filters)).results, 1, [i]);
+        const found = await pfSearch(pf, word, filters);
+        df = Math.max(df, found.results.length);
+        addHits(pages, found.results, 0.5, [i], size);
       }
+      idf[i] = Math.log(1 + count / Math.max(1, df));
     }
   }
-  const ranked = [...pages.values()].sort((a, b) => b.words.size - a.words.size || b.score - a.score);
+  const ranked = [...pages.values()]
+    .map((p) => ({ ...p, rank: rank(p, idf) }))
+    .sort((a, b) => b.rank - a.rank);
   const words = terms.flatMap((t) => [t.word, ...t.alternatives.flatMap(tokens)]);
   const load = (start, end) => Promise.all(ranked.slice(start, end).map((p) => describe(p.r, words, p.words.size)));
   return {
@@ -349,7 +382,8 @@ export function matcher(interpretation) {
   // Anywhere in a word, as the finder always did: "welzijn" also finds "studentenwelzijn".
   const terms = interpretation.terms.map((t) => [t.word, ...t.alternatives].map((w) => tokens(w).map(stem)));
   const counts = (text) => {
-    const haystack = tokens(text).join(" ");
+    const words = tokens(text);
+    const haystack = words.join(" ") + " " + words.map(stem).join(" "); // "bufferwek" is in "bufferweek"'s stem
     return terms.filter((options) => options.some((words) => words.every((w) => haystack.includes(w)))).length;
   };
   return (texts) => {
