@@ -196,7 +196,7 @@ def on_post_build(config: Any) -> None:
         raise Abort(
             f"De site is niet gebouwd: {count} waarschuwing(en) in strikte modus (zie hierboven); de vorige site blijft staan."
         )
-    search_index.build(Path(config.site_dir))
+    search_index.build(Path(config.site_dir), SESSION.catalog)
     if SESSION.command != "build" or SESSION.site_dir is None:
         return
     try:

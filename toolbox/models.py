@@ -771,3 +771,35 @@ class SourceDocument(Record):
     description: Text
     url: Url | None = None
     note: Text | None = None
+
+
+SearchWord = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^\s<>]+( [^\s<>]+)*$", max_length=80),
+    Field(
+        description="Een woord (of een paar woorden) zoals het in de inhoud staat, bijvoorbeeld 'studieloopbaanbegeleiding'."
+    ),
+]
+
+
+class SearchTerm(Record):
+    """What visitors type (an abbreviation, an everyday word) and the content's words it stands for."""
+
+    term: Annotated[SearchWord, Field(description="Wat bezoekers typen, bijvoorbeeld 'SLB' of 'uitval'.")]
+    words: Annotated[
+        list[SearchWord],
+        Field(min_length=1, description="De woorden uit de inhoud waarop de zoekfunctie dan ook zoekt."),
+    ]
+
+
+class SearchTerms(Record):
+    """The site search's synonyms and abbreviations (content/zoekwoorden.yaml, issue 18)."""
+
+    id: Slug
+    terms: Annotated[list[SearchTerm], Field(min_length=1)]
+
+    @field_validator("terms")
+    @classmethod
+    def _unique_terms(cls, terms: list[SearchTerm]) -> list[SearchTerm]:
+        _unique([t.term.lower() for t in terms], "zoekwoord")
+        return terms

@@ -171,6 +171,34 @@ def _terms_are_in_the_glossary(cat: Any, record: Any, report: Report) -> None:
             report(("terms", i), f"{record.id}: terms: onbekend begrip '{term}'{suggest(term, terms)}")
 
 
+def _search_words_occur(cat: Any, st: m.SearchTerms, report: Report) -> None:
+    """Each synonym's words occur in the content, so the list cannot silently rot."""
+    from toolbox.messages import suggest
+    from toolbox.search_words import content_words, fold
+
+    texts = [text for rt, record in cat.all_records() if rt.name != "search_terms" for text in _strings(record)]
+    known = content_words(texts)
+    for ti, term in enumerate(st.terms):
+        for wi, word in enumerate(term.words):
+            missing = [w for w in fold(word).split() if w not in known]
+            if missing:
+                report(
+                    ("terms", ti, "words", wi),
+                    f"zoekwoord '{term.term}': '{missing[0]}' komt nergens in de inhoud voor; een zoekwoord "
+                    f"moet naar woorden van de site wijzen{suggest(missing[0], sorted(known))}",
+                )
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, BaseModel):
+        return [s for name in type(value).model_fields for s in _strings(getattr(value, name))]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
 def _themes_and_rings(cat: Any, iv: m.Intervention) -> dict[str, list[str]]:
     return {"themes": list(cat.themes_of(iv)), "rings": list(cat.rings_of(iv))}
 
@@ -215,6 +243,10 @@ TYPES: tuple[RecordType, ...] = (
     RecordType("coordinators", "coordinatoren", m.TextPage, SingleFile("content/nse-coordinatoren.yaml"), "coordinators",
                single=True, page=Page("text-page.md.j2", "tp", uri="communicatie/coordinatoren.md"),
                checks=(_terms_are_in_the_glossary,)),
+    # The site search's synonyms and abbreviations (issue 18); read by toolbox/search_words.py.
+    RecordType("search_terms", "zoekwoorden", m.SearchTerms, SingleFile("content/zoekwoorden.yaml"), "search_terms",
+               single=True, required=False, schema=Schema("zoekwoorden.schema.json", "Zoekwoorden"),
+               checks=(_search_words_occur,)),
     # New record types go here (docs/extending.md).
 )
 # fmt: on

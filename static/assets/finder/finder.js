@@ -12,6 +12,7 @@
  * Record text is only ever written with textContent.
  */
 import { cloneTemplate, markReady, ready } from "../shared/dom.js";
+import { showElsewhere, textFilter } from "../search/finder-text.js";
 
 var FACETS = ["sector", "element", "thema", "niveau", "casus", "herkomst"];
 // Cards shown at once: laying out thousands of cards costs far more than filtering them.
@@ -20,10 +21,6 @@ var PAGE_SIZE = 100;
 /* Lower case without accents, so "Beëindigen" and "beeindigen" match. */
 function fold(text) {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-}
-
-function words(text) {
-  return fold(text).split(/\s+/).filter(Boolean);
 }
 
 function plural(n) {
@@ -111,7 +108,20 @@ function Finder(form, data) {
   this.announceTimer = 0;
   this.more = document.getElementById("tb-more");
   this.limit = PAGE_SIZE;
+  this.textTest = null; // from the site search (../search/finder-text.js), per card index
+  this.textSeq = 0;
 }
+
+/* Match the text box through the site search; resolves once this.textTest is up to date. */
+Finder.prototype.matchText = function () {
+  var self = this;
+  var q = this.state().q;
+  var seq = ++this.textSeq;
+  showElsewhere(q, this.status).catch(function () {});
+  return textFilter(q, this.cards.map(function (c) { return c.text; })).then(function (filter) {
+    if (seq === self.textSeq) self.textTest = filter.test;
+  });
+};
 
 /* The selection as {facet: [values]} plus the folded query words. */
 Finder.prototype.state = function () {
@@ -135,17 +145,13 @@ Finder.prototype.setState = function (state) {
 Finder.prototype.apply = function () {
   var state = this.state();
   var sel = state.sel;
-  var terms = words(state.q);
   var active = FACETS.filter(function (f) { return sel[f].length > 0; });
   var counts = {};
   var total = 0;
   var previous = null; // the last card element before this one, to insert new cards in order
   for (var i = 0; i < this.cards.length; i++) {
     var card = this.cards[i];
-    var textOk = true;
-    for (var t = 0; t < terms.length; t++) {
-      if (card.text.indexOf(terms[t]) === -1) { textOk = false; break; }
-    }
+    var textOk = !state.q || !this.textTest || this.textTest(i);
     // Which selected facets does this card fail? A card failing exactly one facet still counts
     // for that facet's values: selecting them would bring it in.
     var failed = null;
@@ -248,8 +254,10 @@ Finder.prototype.start = function () {
   var self = this;
   this.form.hidden = false;
   this.fromUrl();
-  this.apply();
-  this.status.textContent = plural(this.total);
+  var first = this.matchText().then(function () {
+    self.apply();
+    self.status.textContent = plural(self.total);
+  });
 
   this.form.addEventListener("change", function (event) {
     if (event.target && event.target.type === "checkbox") self.update("push", 0);
@@ -258,8 +266,9 @@ Finder.prototype.start = function () {
     var typing = false;
     this.query.addEventListener("input", function () {
       // One history entry per search, not per keystroke.
-      self.update(typing ? "replace" : "push", 400);
+      var mode = typing ? "replace" : "push";
       typing = true;
+      self.matchText().then(function () { self.update(mode, 400); });
     });
     this.query.addEventListener("blur", function () { typing = false; });
   }
@@ -268,7 +277,7 @@ Finder.prototype.start = function () {
   if (clear) {
     clear.addEventListener("click", function () {
       self.setState({ sel: {}, q: "" });
-      self.update("push", 0);
+      self.matchText().then(function () { self.update("push", 0); });
     });
   }
   if (this.more) {
@@ -280,9 +289,12 @@ Finder.prototype.start = function () {
   window.addEventListener("popstate", function () {
     self.limit = PAGE_SIZE;
     self.fromUrl();
-    self.apply();
-    self.announce(0);
+    self.matchText().then(function () {
+      self.apply();
+      self.announce(0);
+    });
   });
+  return first;
 };
 
 function init() {
@@ -298,10 +310,9 @@ function init() {
     })
     .then(function (data) {
       var finder = new Finder(form, data);
-      finder.start();
       window.tbFinder = finder; // for the benchmark and debugging
       // The page's ready signal: the URL state is applied and the list shows its result.
-      markReady(form);
+      return finder.start().then(function () { markReady(form); });
     })
     .catch(function (error) {
       if (window.console) window.console.warn("Zoekhulp: kaarten niet geladen", error);
