@@ -65,6 +65,23 @@ class FinderData(BrowserData):
     cards: list[FinderCard]
 
 
+def facet_counts(cards: list[FinderCard]) -> dict[str, int]:
+    """`facet:value` -> cards with that value: the counts the finder shows before anything is
+    chosen, rendered into the page so that they do not change when the script starts."""
+    counts: dict[str, int] = {}
+    for c in cards:
+        for facet, values in (
+            ("sector", c.sector),
+            ("element", c.element),
+            ("thema", c.thema),
+            ("niveau", c.niveau),
+            ("casus", [c.casus]),
+        ):
+            for v in values:
+                counts[f"{facet}:{v}"] = counts.get(f"{facet}:{v}", 0) + 1
+    return counts
+
+
 def finder_cards(cat: Catalog, links: Links) -> FinderData:
     cards = [
         FinderCard(

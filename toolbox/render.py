@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 import jinja2
 
-from toolbox import browser_data, safe_html, sitemap
+from toolbox import browser_data, related, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.figures import jinja_globals as figure_globals
@@ -131,6 +131,7 @@ def _environment() -> jinja2.Environment:
             "paged_title": paged_title,
             "RESEARCH_GROUPS": m.RESEARCH_GROUPS,
             "practice_part_uri": practice_part_uri,
+            "related": related,  # what a record page leads on to (toolbox/related.py)
         }
     )
     # Compact, deterministic JSON for the data files (and inline data): no spaces, UTF-8 as is.
@@ -207,7 +208,7 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
             if len(ids) > INLINE:
                 r.list_pages(element_list_uri(el.id, kind), "element-list.md.j2", ids, el=el, kind=kind)
     cards = browser_data.finder_cards(cat, Links(P.finder))
-    r.page(P.finder, "finder.md.j2", cards=cards.cards[:FINDER_CARDS])
+    r.page(P.finder, "finder.md.j2", cards=cards.cards[:FINDER_CARDS], counts=browser_data.facet_counts(cards.cards))
     r.data(P.finder_data, cards)
     if len(cat.interventions) > FINDER_CARDS:
         r.list_pages(P.all_interventions, "all-interventions.md.j2", list(cat.interventions))
