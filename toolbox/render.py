@@ -232,6 +232,8 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     r.data(P.nse_data, browser_data.nse_check_data(cat))
     r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page(P.search, "search.md.j2")
+    r.page(P.compare, "compare.md.j2")
+    r.data(P.compare_data, browser_data.compare_data(cat, Links(P.compare)))  # links relative to the compare page
     r.page(P.research, "research-index.md.j2")
     if cat.roadmap and cat.roadmap.background:
         r.page(P.roadmap_background, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")

@@ -40,6 +40,7 @@ COMPARE = "vergelijk.md"  # interventions side by side (?ids=a,b,c), from FINDER
 FINDER_DATA = "aanpakken/kaarten.json"
 PLAN_DATA = "actieplan/onderdelen.json"
 NSE_DATA = "communicatie/check/regels.json"
+COMPARE_DATA = "vergelijk/aanpakken.json"
 # Open data (`toolbox.export`) is published below this folder.
 DATA_DIR = "data"
 
@@ -85,6 +86,7 @@ P = SimpleNamespace(
     finder_data=FINDER_DATA,
     plan_data=PLAN_DATA,
     nse_data=NSE_DATA,
+    compare_data=COMPARE_DATA,
     data_dir=DATA_DIR,
 )
 
@@ -137,7 +139,7 @@ def reserved_ids(types: tuple[RecordType, ...] = TYPES) -> frozenset[str]:
     fixed page (`elementen`). List pages (`pagina-2`) are refused by `is_reserved`."""
     folders = {t.page.folder for t in types if t.page is not None and t.page.folder is not None}
     names: set[str] = set()
-    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, NSE_DATA, f"{DATA_DIR}/x"):
+    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, NSE_DATA, COMPARE_DATA, f"{DATA_DIR}/x"):
         parts = path.split("/")
         stem = parts[-1].rsplit(".", 1)[0]
         folder = "/".join(parts[:-1])

@@ -47,6 +47,7 @@ def page_types() -> dict[str, str]:
         "about": "over/",
         "data": "data/",
         "search": "zoeken/?q=welzijn",
+        "compare": "vergelijk/?ids=" + ",".join(list(cat.interventions)[:3]),
         "action-plan": "actieplan/",
         "self-scan": "zelfscan/",
         "404": "404.html",

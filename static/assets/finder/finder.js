@@ -407,3 +407,9 @@ function init() {
 }
 
 ready(init);
+// The compare page's module, fetched only on that page.
+ready(function () {
+  if (document.getElementById("tb-compare")) {
+    import("./compare.js").then(function (m) { m.init(); });
+  }
+});
