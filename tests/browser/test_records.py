@@ -142,7 +142,11 @@ def test_compare_round_trips_its_url(device: Any, site_url: str, cat: Catalog) -
     open_finder(device, site_url)
     for i in ids:
         device.locator(f'#tb-results input[name="vergelijk"][value="{i}"]').check()
-    assert device.locator("#tb-compare-bar").is_visible()
+    bar = device.locator("#tb-compare-bar").bounding_box()
+    status = device.locator("#tb-status").bounding_box()
+    assert bar is not None and status is not None
+    # At the bottom of the screen, below the count, whatever is scrolled.
+    assert status["y"] + status["height"] <= bar["y"] and bar["y"] + bar["height"] <= VIEWPORTS[device.device]["height"]
     device.locator("#tb-compare-link").click()
     device.wait_for_selector("#tb-compare[data-tb-ready]")
     assert parse_qs(urlparse(device.url).query) == {"ids": [",".join(ids)]}
