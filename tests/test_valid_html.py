@@ -22,7 +22,7 @@ def test_every_page_is_valid(checker: None, published_site_dir: Path, site_dir: 
     """Every page of the published build, and one page per type of the build without site_url
     (the two differ only in the tags that need an absolute address)."""
     typed = representative_pages(site_dir, ALL_TYPES)
-    assert len(typed) >= len(ALL_TYPES) - 1  # all but the compare page, until it exists
+    assert len(typed) == len(ALL_TYPES)
     files = sorted(published_site_dir.rglob("*.html")) + [html_file(site_dir, p) for p in typed.values()]
     assert len(files) > 100
     errors = nu_checker.errors(files)

@@ -67,6 +67,23 @@ class FinderData(BrowserData):
     cards: list[FinderCard]
 
 
+def facet_counts(cards: list[FinderCard]) -> dict[str, int]:
+    """`facet:value` -> cards with that value: the counts the finder shows before anything is
+    chosen, rendered into the page so that they do not change when the script starts."""
+    counts: dict[str, int] = {}
+    for c in cards:
+        for facet, values in (
+            ("sector", c.sector),
+            ("element", c.element),
+            ("thema", c.thema),
+            ("niveau", c.niveau),
+            ("casus", [c.casus]),
+        ):
+            for v in values:
+                counts[f"{facet}:{v}"] = counts.get(f"{facet}:{v}", 0) + 1
+    return counts
+
+
 def finder_cards(cat: Catalog, links: Links) -> FinderData:
     cards = [
         FinderCard(
@@ -87,6 +104,76 @@ def finder_cards(cat: Catalog, links: Links) -> FinderData:
         for iv in cat.interventions.values()
     ]
     return FinderData(elements={el.id: el.title for el in cat.elements.values()}, cards=cards)
+
+
+# ---- the compare page -------------------------------------------------------------------------
+
+
+class CompareLink(BrowserData):
+    """A record the compare page links to: its title and page (relative to the compare page)."""
+
+    title: str
+    url: str
+
+
+class CompareItem(BrowserData):
+    """One intervention as the compare page shows it beside others."""
+
+    id: str
+    url: str
+    title: str
+    sectors: list[m.Sector]
+    elements: list[CompareLink]
+    rings: list[str]  # labels of the elements' levels (m.RINGS)
+    themes: list[str]  # labels of the elements' themes (m.THEMES)
+    case: CompareLink | None = None
+    description: list[str]  # paragraphs, plain text
+    sources: list[str]  # "document, section" (line numbers are for editors)
+
+
+class CompareData(BrowserData):
+    items: list[CompareItem]
+
+
+def compare_data(cat: Catalog, links: Links) -> CompareData:
+    href = links.href
+    items = []
+    for iv in cat.interventions.values():
+        case = cat.cases[iv.case] if iv.case else None
+        sources = [f"{_plain(cat.documents[s.document].title)}, {_plain(s.section)}" for s in iv.sources]
+        if iv.numbers:
+            sources.insert(
+                0,
+                "Bijlage 7 van het rapport, "
+                + ("rij " if len(iv.numbers) == 1 else "rijen ")
+                + ", ".join(map(str, iv.numbers)),
+            )
+        items.append(
+            CompareItem(
+                id=iv.id,
+                url=href(record_uri("intervention", iv.id)),
+                title=_plain(iv.title),
+                sectors=list(iv.sectors),
+                elements=[
+                    CompareLink(
+                        title=f"{cat.elements[e].number}. {_plain(cat.elements[e].title)}",
+                        url=href(record_uri("element", e)),
+                    )
+                    for e in iv.elements
+                ],
+                rings=[m.RINGS[r] for r in cat.rings_of(iv)],
+                themes=[m.THEMES[t] for t in cat.themes_of(iv)],
+                case=CompareLink(
+                    title=f"{_plain(case.title)} ({_plain(case.institution)}, {case.sector})",
+                    url=href(record_uri("case", case.id)),
+                )
+                if case
+                else None,
+                description=[p for p in (plain(par) for par in iv.description.split("\n\n")) if p],
+                sources=list(dict.fromkeys(sources)),
+            )
+        )
+    return CompareData(items=items)
 
 
 # ---- the action plan (and the self-scan, which fills it) ----------------------------------------

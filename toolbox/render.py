@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 import jinja2
 
-from toolbox import browser_data, news, safe_html, sitemap
+from toolbox import browser_data, news, related, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.contribute import Repository
@@ -135,6 +135,7 @@ def _environment() -> jinja2.Environment:
             "paged_title": paged_title,
             "RESEARCH_GROUPS": m.RESEARCH_GROUPS,
             "practice_part_uri": practice_part_uri,
+            "related": related,  # what a record page leads on to (toolbox/related.py)
         }
     )
     # Compact, deterministic JSON for the data files (and inline data): no spaces, UTF-8 as is.
@@ -217,7 +218,7 @@ def render_site(
             if len(ids) > INLINE:
                 r.list_pages(element_list_uri(el.id, kind), "element-list.md.j2", ids, el=el, kind=kind)
     cards = browser_data.finder_cards(cat, Links(P.finder))
-    r.page(P.finder, "finder.md.j2", cards=cards.cards[:FINDER_CARDS])
+    r.page(P.finder, "finder.md.j2", cards=cards.cards[:FINDER_CARDS], counts=browser_data.facet_counts(cards.cards))
     r.data(P.finder_data, cards)
     if len(cat.interventions) > FINDER_CARDS:
         r.list_pages(P.all_interventions, "all-interventions.md.j2", list(cat.interventions))
@@ -245,6 +246,8 @@ def render_site(
     r.page(P.news, "news.md.j2", changes=news.recent_changes(catalog, times or news.catalog_times(catalog)))
     r.page(P.contribute, "contribute.md.j2", repository=repository)
     r.data(P.contribute_data, browser_data.contribute_data(cat, repository, Links(P.contribute)))
+    r.page(P.compare, "compare.md.j2")
+    r.data(P.compare_data, browser_data.compare_data(cat, Links(P.compare)))  # links relative to the compare page
     r.page(P.research, "research-index.md.j2")
     if cat.roadmap and cat.roadmap.background:
         r.page(P.roadmap_background, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")

@@ -36,12 +36,14 @@ SCAN = "zelfscan.md"
 SEARCH = "zoeken.md"
 NEWS = "nieuw.md"  # the records changed last (toolbox/news.py)
 CONTRIBUTE = "bijdragen.md"  # the contribution form (toolbox/contribute.py)
+COMPARE = "vergelijk.md"  # interventions side by side (?ids=a,b,c), from COMPARE_DATA
 
 # Data files the browser scripts read (JSON written by `toolbox.browser_data`).
 FINDER_DATA = "aanpakken/kaarten.json"
 PLAN_DATA = "actieplan/onderdelen.json"
 NSE_DATA = "communicatie/check/regels.json"
 CONTRIBUTE_DATA = "bijdragen/formulier.json"
+COMPARE_DATA = "vergelijk/aanpakken.json"
 # Open data (`toolbox.export`) is published below this folder: the whole catalog as EXPORT_JSON,
 # and each record with a page as a JSON file of its own (`record_data_uri`).
 DATA_DIR = "data"
@@ -68,6 +70,7 @@ FIXED_PAGES = (
     SEARCH,
     NEWS,
     CONTRIBUTE,
+    COMPARE,
 )
 
 # Templates address pages as `P.finder`, `P.sector["MBO"]`, ... instead of typing paths.
@@ -90,11 +93,13 @@ P = SimpleNamespace(
     search=SEARCH,
     news=NEWS,
     feed=FEED,
+    compare=COMPARE,
     finder_data=FINDER_DATA,
     plan_data=PLAN_DATA,
     nse_data=NSE_DATA,
     contribute=CONTRIBUTE,
     contribute_data=CONTRIBUTE_DATA,
+    compare_data=COMPARE_DATA,
     data_dir=DATA_DIR,
 )
 
@@ -158,7 +163,7 @@ def reserved_ids(types: tuple[RecordType, ...] = TYPES) -> frozenset[str]:
     fixed page (`elementen`). List pages (`pagina-2`) are refused by `is_reserved`."""
     folders = {t.page.folder for t in types if t.page is not None and t.page.folder is not None}
     names: set[str] = set()
-    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, NSE_DATA, CONTRIBUTE_DATA, FEED, f"{DATA_DIR}/x"):
+    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, NSE_DATA, CONTRIBUTE_DATA, COMPARE_DATA, FEED, f"{DATA_DIR}/x"):
         parts = path.split("/")
         stem = parts[-1].rsplit(".", 1)[0]
         folder = "/".join(parts[:-1])

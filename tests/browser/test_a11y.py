@@ -30,6 +30,8 @@ def prepare(page: Any, name: str) -> None:
         page.wait_for_function("() => location.search.includes('sector=') && location.search.includes('thema=')")
     if name == "search":
         page.wait_for_selector("#tb-zoek-results li", timeout=5000)
+    if name == "compare":
+        page.wait_for_selector("#tb-compare[data-tb-ready]")
     if name == "search-panel":  # the header search with its result list open
         page.locator("#tb-search-input").fill("welzijn")
         page.wait_for_selector("#tb-search-panel li", timeout=5000)

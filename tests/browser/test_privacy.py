@@ -49,6 +49,7 @@ def page_types() -> dict[str, str]:
         "data": "data/",
         "news": "nieuw/",
         "search": "zoeken/?q=welzijn",
+        "compare": "vergelijk/?ids=" + ",".join(list(cat.interventions)[:3]),
         "action-plan": "actieplan/",
         "self-scan": "zelfscan/",
         "contribute": f"bijdragen/?wijzig=aanpak/{first['intervention']}",

@@ -19,6 +19,7 @@ FIXED = {
     "roadmap": "roadmap/",
     "action plan": "actieplan/",
     "search": "zoeken/",
+    "compare": "vergelijk/",
     "element overview": "elementen/",
     "case overview": "casussen/",
     "sector list": "aanpakken/sector-hbo/",
@@ -47,8 +48,6 @@ RESEARCH = {
 }
 FIXED.update(RESEARCH)
 RECORDS = {"element": "Werkzaam element", "intervention": "Aanpak", "case": "Casus"}
-# Pages that a later issue adds: measured once they exist, skipped before.
-OPTIONAL = {"compare": ("vergelijken/", "aanpakken/vergelijken/")}
 
 ALL_TYPES = (*LIGHTHOUSE_TYPES, *(name for name in FIXED if name not in LIGHTHOUSE_TYPES))
 
@@ -71,18 +70,10 @@ def _record_pages(site: Path) -> dict[str, str]:
 
 
 def representative_pages(site: Path, names: tuple[str, ...] = ALL_TYPES) -> dict[str, str]:
-    """Page type -> site path of one page of that type, in the order of `names`.
-
-    An optional type whose page is absent is left out; any other missing type is an error.
-    """
+    """Page type -> site path of one page of that type, in the order of `names`; a missing type is an error."""
     records = _record_pages(site)
     pages: dict[str, str] = {}
     for name in names:
-        if name in OPTIONAL:
-            present = [p for p in OPTIONAL[name] if html_file(site, p).is_file()]
-            if present:
-                pages[name] = present[0]
-            continue
         path = FIXED.get(name, records.get(name))
         if path is None or not html_file(site, path).is_file():
             raise FileNotFoundError(f"no page of type {name!r} in {site}")
@@ -91,11 +82,5 @@ def representative_pages(site: Path, names: tuple[str, ...] = ALL_TYPES) -> dict
 
 
 def page_of(site: Path, name: str) -> Path:
-    """The HTML file of the representative page of type `name`; skips the test for an optional
-    type whose page does not exist yet."""
-    pages = representative_pages(site, (name,))
-    if name not in pages:
-        import pytest
-
-        pytest.skip(f"no {name} page yet")
-    return html_file(site, pages[name])
+    """The HTML file of the representative page of type `name`."""
+    return html_file(site, representative_pages(site, (name,))[name])

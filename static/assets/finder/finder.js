@@ -8,7 +8,11 @@
  * Facets are OR within a facet and AND across facets; each value shows the number of results it
  * would give with the other facets' current selections. The state lives in the URL
  * (?sector=MBO&element=...&q=...) so a filtered view can be shared and the back button works.
- * Without JavaScript the form stays hidden and the server-rendered cards are listed.
+ * The page renders the cards, the counts and the controls itself; the script only hides, shows
+ * and adds cards, so nothing moves when it starts (no layout shift). Without JavaScript the
+ * controls are not shown (.tb-js) and the server-rendered cards are listed.
+ * On a phone the filters sit in a panel that the "Filters (n)" button opens (finder.css).
+ * Two to four ticked cards open the compare page (toolbox/sitemap.py P.compare) with ?ids=a,b.
  * Record text is only ever written with textContent.
  */
 import { cloneTemplate, markReady, ready } from "../shared/dom.js";
@@ -17,6 +21,9 @@ import { showElsewhere, textFilter } from "../search/finder-text.js";
 var FACETS = ["sector", "element", "thema", "niveau", "casus", "herkomst"];
 // Cards shown at once: laying out thousands of cards costs far more than filtering them.
 var PAGE_SIZE = 100;
+// The compare page shows two to four interventions side by side.
+var COMPARE_MIN = 2;
+var COMPARE_MAX = 4;
 
 /* Lower case without accents, so "Beëindigen" and "beeindigen" match. */
 function fold(text) {
@@ -57,6 +64,9 @@ function buildCard(card, elementTitles) {
     .map(function (e) { return elementTitles[e] || e; })
     .join(" \u00b7 ");
   li.querySelector('[data-slot="text"]').textContent = card.first;
+  var compare = li.querySelector('[data-slot="compare"]');
+  compare.value = card.id;
+  compare.setAttribute("aria-label", "Vergelijk: " + card.title);
   var plan = li.querySelector('[data-slot="plan"]');
   plan.setAttribute("data-plan-id", "aanpak/" + card.id);
   plan.setAttribute("data-plan-title", card.title);
@@ -110,6 +120,10 @@ function Finder(form, data) {
   this.limit = PAGE_SIZE;
   this.textTest = null; // from the site search (../search/finder-text.js), per card index
   this.textSeq = 0;
+  this.toggle = document.getElementById("tb-filters-toggle");
+  this.activeCount = document.getElementById("tb-filter-count");
+  this.done = document.getElementById("tb-filters-done");
+  this.compared = [];
 }
 
 /* Match the text box through the site search; resolves once this.textTest is up to date. */
@@ -197,12 +211,56 @@ Finder.prototype.apply = function () {
     span.parentNode.classList.toggle("tb-facet__option--empty", n === 0);
   }
   this.total = total;
+  this.showActive(state);
   if (this.more) {
     var rest = total - Math.min(total, this.limit);
     this.more.hidden = rest <= 0;
     this.more.textContent = "Toon meer aanpakken (nog " + rest + ")";
   }
   return total;
+};
+
+/* The number of active filters on the panel's button ("Filters (2)") and the panel's own count. */
+Finder.prototype.showActive = function (state) {
+  var n = state.q ? 1 : 0;
+  FACETS.forEach(function (f) { n += state.sel[f].length; });
+  var label = n ? "(" + n + ")" : "";
+  if (this.activeCount && this.activeCount.textContent !== label) this.activeCount.textContent = label;
+  if (this.done) this.done.textContent = this.total === 0 ? "Geen aanpakken: pas de filters aan" : "Toon " + plural(this.total).replace(" gevonden", "");
+};
+
+/* Open or close the filter panel (a phone's disclosure; on wide screens it is always open). */
+Finder.prototype.openPanel = function (open) {
+  this.form.classList.toggle("tb-finder--open", open);
+  if (this.toggle) this.toggle.setAttribute("aria-expanded", open ? "true" : "false");
+};
+
+/* Cards ticked for comparison, in the order ticked; the bar links the compare page with them. */
+Finder.prototype.showCompare = function () {
+  var ids = this.compared;
+  var bar = document.getElementById("tb-compare-bar");
+  if (!bar) return;
+  bar.hidden = ids.length === 0;
+  var count = document.getElementById("tb-compare-count");
+  var link = document.getElementById("tb-compare-link");
+  if (count) {
+    count.textContent =
+      (ids.length === 1 ? "1 aanpak gekozen" : ids.length + " aanpakken gekozen") +
+      (ids.length < COMPARE_MIN ? "; kies er nog een om te vergelijken." : ids.length >= COMPARE_MAX ? " (het maximum)." : ".");
+  }
+  if (link) {
+    var base = link.getAttribute("href").split("?")[0];
+    link.setAttribute("href", base + "?ids=" + ids.map(encodeURIComponent).join(","));
+    if (ids.length < COMPARE_MIN) link.setAttribute("aria-disabled", "true");
+    else link.removeAttribute("aria-disabled");
+    link.textContent = "Vergelijk " + (ids.length >= COMPARE_MIN ? ids.length + " aanpakken" : "");
+  }
+  var full = ids.length >= COMPARE_MAX;
+  var boxes = this.list.querySelectorAll('input[name="vergelijk"]');
+  for (var i = 0; i < boxes.length; i++) {
+    boxes[i].checked = ids.indexOf(boxes[i].value) !== -1;
+    boxes[i].disabled = full && !boxes[i].checked;
+  }
 };
 
 Finder.prototype.announce = function (delay) {
@@ -252,12 +310,47 @@ Finder.prototype.update = function (mode, delay) {
 
 Finder.prototype.start = function () {
   var self = this;
-  this.form.hidden = false;
   this.fromUrl();
   var first = this.matchText().then(function () {
     self.apply();
-    self.status.textContent = plural(self.total);
+    var text = plural(self.total);
+    if (self.status.textContent !== text) self.status.textContent = text; // no change, no shift
   });
+
+  if (this.toggle) {
+    this.toggle.addEventListener("click", function () {
+      self.openPanel(!self.form.classList.contains("tb-finder--open"));
+    });
+  }
+  if (this.done) {
+    this.done.addEventListener("click", function () {
+      self.openPanel(false);
+      // To the top of the count bar, below the site's sticky header.
+      var header = document.querySelector(".md-header");
+      var top = self.toggle.parentNode.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, Math.max(0, top - (header ? header.offsetHeight : 0)));
+      if (self.toggle) self.toggle.focus({ preventScroll: true });
+    });
+  }
+  this.list.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box || box.name !== "vergelijk") return;
+    var at = self.compared.indexOf(box.value);
+    if (box.checked && at === -1 && self.compared.length < COMPARE_MAX) self.compared.push(box.value);
+    if (!box.checked && at !== -1) self.compared.splice(at, 1);
+    self.showCompare();
+  });
+  var clearCompare = document.getElementById("tb-compare-clear");
+  if (clearCompare) {
+    clearCompare.addEventListener("click", function () {
+      self.compared = [];
+      self.showCompare();
+    });
+  }
+  // Back from the compare page, the browser may restore ticked boxes: start from what it shows.
+  var ticked = this.list.querySelectorAll('input[name="vergelijk"]:checked');
+  for (var t = 0; t < ticked.length && this.compared.length < COMPARE_MAX; t++) this.compared.push(ticked[t].value);
+  this.showCompare();
 
   this.form.addEventListener("change", function (event) {
     if (event.target && event.target.type === "checkbox") self.update("push", 0);
@@ -320,3 +413,9 @@ function init() {
 }
 
 ready(init);
+// The compare page's module, fetched only on that page.
+ready(function () {
+  if (document.getElementById("tb-compare")) {
+    import("./compare.js").then(function (m) { m.init(); });
+  }
+});
