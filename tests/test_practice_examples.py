@@ -92,6 +92,7 @@ def test_a_practice_example_is_shown_as_such_and_never_as_the_reports(repo: Path
     ) in page
     assert "Het rapport noemt" not in page and "Bijlage 7" not in page
     assert "heeft haar als praktijkvoorbeeld ingediend. De beschrijving is van de instelling." in page
+    assert "De instelling gebruikt deze aanpak in het: HBO." in page
 
     link = "proef-koffie-met-de-decaan"
     element = pages[record_uri("element", "persoonlijke-aandacht")].text
