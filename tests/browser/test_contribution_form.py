@@ -235,3 +235,29 @@ def test_the_form_has_no_accessibility_violations(page: Any, site: str) -> None:
     open_form(page, f"{site}/bijdragen/?nieuw=aanpak")
     field(page, "sectors").locator("input").fill("hbo ")  # with a message shown
     assert run_axe(page) == []
+
+
+def test_every_record_round_trips_through_the_correction_form(page: Any, site: str, tmp_path: Path) -> None:
+    """The YAML the form writes for every intervention, case and element, unchanged, loads as the same records."""
+    from tests.conftest import ROOT
+
+    before = load_catalog(ROOT)
+    repo = copy_repository(tmp_path / "repo")
+    words = {"intervention": "aanpak", "case": "casus", "element": "element"}
+    entries: list[str] = []
+    for name, word in words.items():
+        for ident in before.records[name]:
+            open_form(page, f"{site}/bijdragen/?wijzig={word}/{ident}")
+            assert page.get_attribute("#tb-contribute", "data-tb-problems") == "0", ident
+            if name == "intervention":
+                entries.append(yaml_text(page))
+            else:
+                (repo / before.origins[ident].path).write_text(yaml_text(page), encoding="utf-8")
+    path = repo / "content/interventions.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  - id: ")] + "\n".join(entries), encoding="utf-8")
+    result = run_toolbox(repo, "validate")
+    assert result.returncode == 0, result.stderr
+    after = load_catalog(repo)
+    for name in words:
+        assert after.records[name] == before.records[name], name
