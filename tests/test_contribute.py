@@ -1,5 +1,5 @@
 """The contribution form's data: the repository read from mkdocs.yml, the schema it is built from,
-and the links to it from record pages (the form itself: tests/browser/test_contribute.py)."""
+and the links to it from record pages (the form itself: tests/browser/test_contribution_form.py)."""
 
 from __future__ import annotations
 

@@ -97,9 +97,19 @@ function field(name, schema, defs, required, path, fields) {
     });
     add(box, error);
     wrap.appendChild(box);
+    // The order is the editor's ("the first is the most important"): as read, then as ticked.
+    let order = [];
+    box.addEventListener("input", (e) => {
+      const v = e.target.value;
+      order = order.filter((x) => x !== v);
+      if (e.target.checked) order.push(v);
+    });
     f = {
-      get: () => { const v = boxes.filter((b) => b.checked).map((b) => b.value); return v.length || required ? v : undefined; },
-      set: (v) => boxes.forEach((b) => { b.checked = (v || []).includes(b.value); }),
+      get: () => (order.length || required ? order.slice() : undefined),
+      set: (v) => {
+        order = (v || []).filter((x) => item.enum.includes(x));
+        boxes.forEach((b) => { b.checked = order.includes(b.value); });
+      },
       focus: boxes[0],
     };
   } else {
