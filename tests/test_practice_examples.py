@@ -96,9 +96,9 @@ def test_a_practice_example_is_shown_as_such_and_never_as_the_reports(repo: Path
 
     link = "proef-koffie-met-de-decaan"
     element = pages[record_uri("element", "persoonlijke-aandacht")].text
-    appendix, examples = element.split("Aanpakken uit bijlage 7 van het rapport bij dit element:", 1)[1].split(
-        "### Praktijkvoorbeelden van instellingen", 1
-    )
+    appendix, examples = element.split("Aanpakken uit bijlage 7 van het rapport bij dit element, per sector:", 1)[
+        1
+    ].split("### Praktijkvoorbeelden van instellingen", 1)
     assert link not in appendix, "a practice example is never listed as one of appendix 7"
     assert link in examples.split("## Casussen")[0]
     assert "praktijkvoorbeeld van Hogeschool Proef" in examples
