@@ -133,6 +133,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     extra = SESSION.pages.for_page(page.url, meta.get("title") or page.title, meta.get("description"), nav_titles)
     context["toolbox_head"] = extra.head
     context["toolbox_trail"] = extra.trail
+    context["toolbox_source"] = SESSION.page_sources.get(page.file.src_uri)  # record footer's editors' view
     return context
 
 

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 import jinja2
 
-from toolbox import browser_data, safe_html, sitemap
+from toolbox import accessibility, browser_data, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.figures import jinja_globals as figure_globals
@@ -231,6 +231,7 @@ def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
     r.data(P.nse_data, browser_data.nse_check_data(cat))
     r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page(P.search, "search.md.j2")
+    r.page(P.accessibility, "accessibility.md.j2", results=accessibility.load_results(), checks=accessibility)
     r.page(P.research, "research-index.md.j2")
     if cat.roadmap and cat.roadmap.background:
         r.page(P.roadmap_background, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")

@@ -34,6 +34,7 @@ DATA = "data.md"
 PLAN = "actieplan.md"
 SCAN = "zelfscan.md"
 SEARCH = "zoeken.md"
+ACCESSIBILITY = "toegankelijkheid.md"  # the accessibility statement
 
 # Data files the browser scripts read (JSON written by `toolbox.browser_data`).
 FINDER_DATA = "aanpakken/kaarten.json"
@@ -59,6 +60,7 @@ FIXED_PAGES = (
     PLAN,
     SCAN,
     SEARCH,
+    ACCESSIBILITY,
 )
 
 # Templates address pages as `P.finder`, `P.sector["MBO"]`, ... instead of typing paths.
@@ -79,6 +81,7 @@ P = SimpleNamespace(
     plan=PLAN,
     scan=SCAN,
     search=SEARCH,
+    accessibility=ACCESSIBILITY,
     finder_data=FINDER_DATA,
     plan_data=PLAN_DATA,
     nse_data=NSE_DATA,
