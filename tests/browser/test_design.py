@@ -223,3 +223,17 @@ def test_home_page_says_what_whose_and_three_ways_in(page: Any, site_url: str) -
     assert report.funder and f"gefinancierd door het {report.funder}" in text
     assert page.locator("article a[href$='zelfscan/']").count() >= 1
     assert "Roadmap naar studentsucces" in text and "Roadmap to" not in text
+
+
+def test_nothing_overflows_a_phone_screen(page: Any, site_url: str, site_pages: dict[str, str]) -> None:
+    """The header's wordmark, toggle and search fit 390px; no page scrolls sideways."""
+    page.set_viewport_size(PHONE)
+    for name in ("home", "intervention", "element"):
+        page.goto(f"{site_url}/{site_pages[name]}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
+        mark = page.locator(".tb-wordmark__name").bounding_box()
+        search = page.locator("#tb-search-input").bounding_box()
+        assert mark and search and search["x"] + search["width"] <= PHONE["width"]
+        assert page.locator(".tb-wordmark__name").evaluate(
+            "e => e.scrollWidth <= e.parentElement.parentElement.clientWidth"
+        )
