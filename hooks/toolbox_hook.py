@@ -159,6 +159,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     context["toolbox_trail"] = extra.trail
     # While serving a broken edit: every page names the problems (overrides/partials/problems.html).
     context["toolbox_problems"] = [(f"{p.path}:{p.line}:{p.col}", visible(p.message)) for p in SESSION.problems]
+    context["toolbox_source"] = SESSION.page_sources.get(page.file.src_uri)  # record footer's editors' view
     return context
 
 

@@ -771,6 +771,9 @@ class SourceDocument(Record):
     description: Text
     url: Url | None = None
     note: Text | None = None
+    funder: Annotated[
+        Title | None, Field(description="Wie het onderzoek financierde (niet de uitgever of de auteur).")
+    ] = None
 
 
 SearchWord = Annotated[

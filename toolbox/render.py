@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 import jinja2
 
-from toolbox import browser_data, news, related, safe_html, sitemap
+from toolbox import accessibility, browser_data, news, related, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.contribute import Repository
@@ -248,6 +248,7 @@ def render_site(
     r.data(P.contribute_data, browser_data.contribute_data(cat, repository, Links(P.contribute)))
     r.page(P.compare, "compare.md.j2")
     r.data(P.compare_data, browser_data.compare_data(cat, Links(P.compare)))  # links relative to the compare page
+    r.page(P.accessibility, "accessibility.md.j2", results=accessibility.load_results(), checks=accessibility)
     r.page(P.research, "research-index.md.j2")
     if cat.roadmap and cat.roadmap.background:
         r.page(P.roadmap_background, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")

@@ -37,6 +37,7 @@ SEARCH = "zoeken.md"
 NEWS = "nieuw.md"  # the records changed last (toolbox/news.py)
 CONTRIBUTE = "bijdragen.md"  # the contribution form (toolbox/contribute.py)
 COMPARE = "vergelijk.md"  # interventions side by side (?ids=a,b,c), from COMPARE_DATA
+ACCESSIBILITY = "toegankelijkheid.md"  # the accessibility statement
 
 # Data files the browser scripts read (JSON written by `toolbox.browser_data`).
 FINDER_DATA = "aanpakken/kaarten.json"
@@ -71,6 +72,7 @@ FIXED_PAGES = (
     NEWS,
     CONTRIBUTE,
     COMPARE,
+    ACCESSIBILITY,
 )
 
 # Templates address pages as `P.finder`, `P.sector["MBO"]`, ... instead of typing paths.
@@ -94,6 +96,7 @@ P = SimpleNamespace(
     news=NEWS,
     feed=FEED,
     compare=COMPARE,
+    accessibility=ACCESSIBILITY,
     finder_data=FINDER_DATA,
     plan_data=PLAN_DATA,
     nse_data=NSE_DATA,
