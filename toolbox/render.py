@@ -15,11 +15,12 @@ from typing import Any, Generic, TypeVar
 
 import jinja2
 
-from toolbox import browser_data, news, safe_html, sitemap
+from toolbox import browser_data, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.figures import jinja_globals as figure_globals
-from toolbox.history import ContentTimes, dutch_date
+from toolbox.history import dutch_date
+from toolbox.news import catalog_times, recent_changes
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
 from toolbox.sitemap import Links, P, element_list_uri, list_uri, practice_part_uri, record_uri
 from toolbox.text import summary, yaml_str
@@ -192,10 +193,8 @@ class _Renderer:
             self.page(pg.uri, template, pg=pg, **context)
 
 
-def render_site(catalog: Catalog, times: ContentTimes | None = None) -> dict[str, RenderedPage]:
-    """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory.
-
-    `times`: when the content last changed (`news.catalog_times`, read from git when not given)."""
+def render_site(catalog: Catalog) -> dict[str, RenderedPage]:
+    """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory."""
     r = _Renderer(catalog)
     cat = catalog
     for rt in cat.types:  # a page per record, for every type that has pages
@@ -228,6 +227,7 @@ def render_site(catalog: Catalog, times: ContentTimes | None = None) -> dict[str
         r.list_pages(uri, "sector.md.j2", entries, sector=sector, count=count)
     r.list_pages(P.cases, "cases.md.j2", list(cat.cases))
     r.page(P.about, "about.md.j2")
+    r.page(P.news, "news.md.j2", changes=recent_changes(cat, catalog_times(cat)))  # from git (cached)
     r.page(P.data, "data.md.j2")
     r.page(P.plan, "actieplan.md.j2")
     r.data(P.plan_data, browser_data.plan_data(cat, Links(P.plan)))  # links relative to the plan page
@@ -236,7 +236,6 @@ def render_site(catalog: Catalog, times: ContentTimes | None = None) -> dict[str
     r.data(P.nse_data, browser_data.nse_check_data(cat))
     r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page(P.search, "search.md.j2")
-    r.page(P.news, "news.md.j2", changes=news.recent_changes(catalog, times or news.catalog_times(catalog)))
     r.page(P.research, "research-index.md.j2")
     if cat.roadmap and cat.roadmap.background:
         r.page(P.roadmap_background, "roadmap-explanation.md.j2", cat.roadmap.id, rm=cat.roadmap, part="achtergrond")

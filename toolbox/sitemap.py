@@ -28,21 +28,21 @@ ROADMAP_OVERVIEW = "roadmap/overzicht.md"
 ROADMAP_BACKGROUND = "roadmap/studentsucces.md"  # chapters 1-5 of the Studentsucces report
 ROADMAP_FACTORS = "roadmap/toelichting.md"  # the full explanation of every principle and factor
 RESEARCH = "onderzoek/index.md"  # the index of the report's explanatory pages
+NEWS = "nieuw.md"  # the records changed last (toolbox/news.py)
 NSE_CHECK = "communicatie/check.md"
 ABOUT = "over.md"
 DATA = "data.md"
 PLAN = "actieplan.md"
 SCAN = "zelfscan.md"
 SEARCH = "zoeken.md"
-NEWS = "nieuw.md"  # the records changed last (toolbox/news.py)
 
 # Data files the browser scripts read (JSON written by `toolbox.browser_data`).
 FINDER_DATA = "aanpakken/kaarten.json"
 PLAN_DATA = "actieplan/onderdelen.json"
 NSE_DATA = "communicatie/check/regels.json"
-# Open data (`toolbox.export`) is published below this folder: the whole catalog as EXPORT_JSON,
-# and each record with a page as a JSON file of its own (`record_data_uri`).
+# Open data (`toolbox.export`) is published below this folder.
 DATA_DIR = "data"
+# The whole catalog as one file there; each record with a page also has a file (`record_data_uri`).
 EXPORT_JSON = "toolbox.json"
 # The Atom feed of recent changes (toolbox/feed.py), at the top so its relative links resolve.
 FEED = "feed.xml"
@@ -58,13 +58,13 @@ FIXED_PAGES = (
     ROADMAP_BACKGROUND,
     ROADMAP_FACTORS,
     RESEARCH,
+    NEWS,
     NSE_CHECK,
     ABOUT,
     DATA,
     PLAN,
     SCAN,
     SEARCH,
-    NEWS,
 )
 
 # Templates address pages as `P.finder`, `P.sector["MBO"]`, ... instead of typing paths.
@@ -79,14 +79,14 @@ P = SimpleNamespace(
     roadmap_background=ROADMAP_BACKGROUND,
     roadmap_factors=ROADMAP_FACTORS,
     research=RESEARCH,
+    news=NEWS,
+    feed=FEED,
     nse_check=NSE_CHECK,
     about=ABOUT,
     data=DATA,
     plan=PLAN,
     scan=SCAN,
     search=SEARCH,
-    news=NEWS,
-    feed=FEED,
     finder_data=FINDER_DATA,
     plan_data=PLAN_DATA,
     nse_data=NSE_DATA,
@@ -153,7 +153,7 @@ def reserved_ids(types: tuple[RecordType, ...] = TYPES) -> frozenset[str]:
     fixed page (`elementen`). List pages (`pagina-2`) are refused by `is_reserved`."""
     folders = {t.page.folder for t in types if t.page is not None and t.page.folder is not None}
     names: set[str] = set()
-    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, NSE_DATA, FEED, f"{DATA_DIR}/x"):
+    for path in (*FIXED_PAGES, FINDER_DATA, PLAN_DATA, NSE_DATA, f"{DATA_DIR}/x"):
         parts = path.split("/")
         stem = parts[-1].rsplit(".", 1)[0]
         folder = "/".join(parts[:-1])

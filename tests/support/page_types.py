@@ -28,8 +28,8 @@ FIXED = {
     "HBO practice": "hbo-praktijk/",
     "online education": "online-onderwijs/",
     "about": "over/",
-    "open data": "data/",
     "what is new": "nieuw/",
+    "open data": "data/",
     "not found": "404.html",
 }
 RECORDS = {"element": "Werkzaam element", "intervention": "Aanpak", "case": "Casus"}
