@@ -65,7 +65,7 @@ def measure(count: int | None) -> str:
         warm = _timed(lambda: news.catalog_times(cat))
         times = news.catalog_times(cat)
         pages: dict[str, object] = {}
-        render = _timed(lambda: pages.update(render_site(cat, times)))
+        render = _timed(lambda: pages.update(render_site(cat)))
         changes = news.recent_changes(cat, times, news.FEED_LIMIT)
         atom = feed.atom(changes, site_name="Samen Sterker toolbox", site_url=None, updated=times.newest)
         news_page = len(pages[P.news].text.encode())  # type: ignore[attr-defined]

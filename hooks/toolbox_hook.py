@@ -31,12 +31,15 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from toolbox import atomic, contribute, feed, mkdocs_messages, news, search_engines, search_index
+from toolbox import atomic, contribute, mkdocs_messages, search_engines, search_index
 from toolbox.catalog import source_files
 from toolbox.export import export_files, record_files
+from toolbox.feed import atom as atom_feed
+from toolbox.feed import left_out as feed_left_out
 from toolbox.history import dutch_date
 from toolbox.html_fixes import fix_material_markup
 from toolbox.load import os_reason
+from toolbox.news import FEED_LIMIT, catalog_times, recent_changes
 from toolbox.page_context import PageContexts, Site
 from toolbox.problems import ContentError, visible
 from toolbox.render import TEMPLATES, render_site
@@ -66,7 +69,7 @@ def on_config(config: Any) -> Any:
         for problem in problems.problems:
             log.error(str(problem))
         log.error("De voorbeeldweergave toont de laatste versie zonder fouten; herstel de fouten hierboven.")
-    for line in [*search_engines.left_out(config.site_url), *feed.left_out(config.site_url)]:
+    for line in [*search_engines.left_out(config.site_url), *feed_left_out(config.site_url)]:
         log.info(line)
     if SESSION.command == "build":
         # Build next to the real site and swap at the end: a failed build leaves site/ untouched.
@@ -106,9 +109,8 @@ def on_files(files: Files, config: Any) -> Files:
     assert SESSION.catalog is not None
     in_nav = set(_nav_pages(config.nav))
     SESSION.page_sources.clear()
-    times = news.catalog_times(SESSION.catalog)
     repository = contribute.repository(config.repo_url, config.edit_uri_template)
-    pages = render_site(SESSION.catalog, repository, times)
+    pages = render_site(SESSION.catalog, repository)
     for uri, page in pages.items():
         if page.source:
             SESSION.page_sources[uri] = (page.source.path, page.source.line)
@@ -123,12 +125,14 @@ def on_files(files: Files, config: Any) -> Files:
     for rel, content in {**data, **record_files(SESSION.catalog)}.items():
         files.append(File.generated(config, data_uri(rel), content=content))
     files.append(File.generated(config, "robots.txt", content=search_engines.robots_txt(config.site_url)))
-    changes = news.recent_changes(SESSION.catalog, times, news.FEED_LIMIT)
+    # The Atom feed of recent changes, dated by the content's history like the pages.
+    times = catalog_times(SESSION.catalog)
+    changes = recent_changes(SESSION.catalog, times, FEED_LIMIT)
     updated = max((c.stamp for c in changes), default=times.newest)  # the feed changes when an entry does
-    atom = feed.atom(changes, site_name=config.site_name, site_url=config.site_url or None, updated=updated)
+    atom = atom_feed(changes, site_name=config.site_name, site_url=config.site_url or None, updated=updated)
     files.append(File.generated(config, FEED, content=atom))
     site = Site(config.site_name, config.site_description or "", config.site_url or None)
-    SESSION.pages = PageContexts(SESSION.catalog, pages, data, site, times)
+    SESSION.pages = PageContexts(SESSION.catalog, pages, data, site)
     SESSION.improve = contribute.improve_urls(SESSION.catalog)
     return files
 
@@ -140,13 +144,13 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     assert SESSION.pages is not None
-    page.update_date = SESSION.pages.modified_date(page.url)  # the page's <lastmod> in sitemap.xml
     updated = SESSION.pages.updated(page.url)
     if updated:  # shown as "Laatst gewijzigd" on the record's page, with a link to its JSON file
         page.meta["tb_updated"] = updated
         page.meta["tb_data"] = SESSION.pages.data_file(page.url)
     if page.file.src_uri in SESSION.improve:  # the record footer's "Verbeter deze pagina" (design)
         page.meta["tb_improve_url"] = SESSION.improve[page.file.src_uri]
+    page.update_date = SESSION.pages.modified_date(page.url)  # the page's <lastmod> in sitemap.xml
     return markdown
 
 
@@ -155,11 +159,11 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     nav_titles = {p.file.src_uri: p.title for p in nav.pages}
     meta = page.meta or {}
     extra = SESSION.pages.for_page(page.url, meta.get("title") or page.title, meta.get("description"), nav_titles)
-    context["toolbox_head"] = extra.head
-    context["toolbox_trail"] = extra.trail
     # While serving a broken edit: every page names the problems (overrides/partials/problems.html).
     context["toolbox_problems"] = [(f"{p.path}:{p.line}:{p.col}", visible(p.message)) for p in SESSION.problems]
     context["toolbox_source"] = SESSION.page_sources.get(page.file.src_uri)  # record footer's editors' view
+    context["toolbox_head"] = extra.head
+    context["toolbox_trail"] = extra.trail
     return context
 
 

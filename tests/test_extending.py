@@ -107,3 +107,8 @@ def test_the_worked_example_adds_a_record_type_in_four_files(tmp_path: Path) -> 
     element = next(e for e in data["elements"] if e["id"] == "persoonlijke-aandacht")
     assert element["relations"]["tools"] == ["gesprekskaart"]
     assert (repo / "site" / "data" / "schemas" / "tool.schema.json").is_file()
+    # Its own JSON file, its date on its page and its place among the recent changes follow too.
+    own = json.loads((repo / "site" / "data" / "hulpmiddelen" / "gesprekskaart.json").read_text(encoding="utf-8"))
+    assert own == data["tools"][0]
+    assert 'Laatst gewijzigd: <time datetime="' in page and "../../data/hulpmiddelen/gesprekskaart.json" in page
+    assert "../hulpmiddelen/gesprekskaart/" in (repo / "site" / "nieuw" / "index.html").read_text(encoding="utf-8")

@@ -76,7 +76,7 @@ def test_the_newest_change_is_the_committed_record(tmp_path: Path) -> None:
     assert len(changes) == news.NEWS_LIMIT
 
     site = Site("Samen Sterker toolbox", "", None)
-    pages = render_site(cat, times)
+    pages = render_site(cat)
     contexts = PageContexts(cat, pages, [], site, times)
     assert contexts.updated(page_url(record_uri("intervention", CHANGED_ID))) == "2030-11-03"
     assert contexts.updated(page_url(record_uri("intervention", "studieloket"))) == "2030-01-15"
@@ -94,7 +94,7 @@ def test_the_newest_change_is_the_committed_record(tmp_path: Path) -> None:
 def test_the_news_page_lists_changes_newest_first_with_dutch_dates() -> None:
     cat = load_catalog(ROOT)
     times = news.catalog_times(cat)
-    page = render_site(cat, times)[P.news].text
+    page = render_site(cat)[P.news].text
     changes = news.recent_changes(cat, times)
     rows = [line for line in page.splitlines() if line.startswith("| <time")]
     assert len(rows) == len(changes) == min(news.NEWS_LIMIT, sum(1 for _ in _records_with_pages(cat)))

@@ -24,7 +24,7 @@ def test_a_commit_dates_its_record_and_heads_the_feed(tmp_path: Path) -> None:
     def page(kind: str, ident: str) -> str:
         return (site / page_url(record_uri(kind, ident)) / "index.html").read_text(encoding="utf-8")
 
-    date = re.compile(r'<p class="tb-updated">\s*Laatst gewijzigd: <time datetime="([0-9-]+)">([^<]+)</time>')
+    date = re.compile(r'<p class="tb-updated"[^>]*>\s*Laatst gewijzigd: <time datetime="([0-9-]+)">([^<]+)</time>')
     changed = date.search(page("intervention", CHANGED_ID))
     assert changed and changed.groups() == ("2030-11-03", "3 november 2030")
     for kind, ident in (("intervention", "studieloket"), ("element", "warm-welkom"), ("case", "escaperoom-hanze")):

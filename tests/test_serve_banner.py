@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import nu_checker
 from tests.test_serve import _free_port, _get
 
 pytestmark = pytest.mark.slow  # serves a whole site
@@ -60,6 +61,10 @@ def test_the_preview_shows_the_problems_on_every_page_until_they_are_fixed(repo:
         assert "Escaperoom" in broken, "the last valid version is still shown"
         for url in (home_url, base + "aanpakken/", base + "nieuw/"):
             assert place in _poll(url, lambda html: BANNER in html), url
+        if nu_checker.available() is None:  # the banner's markup is valid HTML too
+            saved = repo / "broken.html"
+            saved.write_text(broken, encoding="utf-8")
+            assert nu_checker.errors([saved]) == []
 
         case.write_text(original.replace("title: Escaperoom", "title: Escaperoom Hersteld", 1), encoding="utf-8")
         fixed = _poll(case_url, lambda html: "Hersteld" in html)

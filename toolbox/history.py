@@ -22,9 +22,11 @@ import subprocess
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
+
+from toolbox.figures import nl_date
 
 T = TypeVar("T")
 
@@ -213,26 +215,9 @@ def content_times(root: Path, files: Iterable[str], origins: Mapping[str, HasPla
     return ContentTimes(history.record_times(origins), history.newest(rels))
 
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
 def dutch_date(iso: str) -> str:
     """`2026-11-03` as Dutch readers write it: `3 november 2026`."""
-    year, month, day = (int(part) for part in iso[:10].split("-"))
-    return f"{day} {MONTHS[month - 1]} {year}"
+    return nl_date(date.fromisoformat(iso[:10]))
 
 
 def iso_date(stamp: int) -> str:

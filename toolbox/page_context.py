@@ -28,6 +28,7 @@ from toolbox import link_preview, structured_data
 from toolbox.catalog import Catalog
 from toolbox.feed import MEDIA_TYPE as FEED_TYPE
 from toolbox.history import ContentTimes, iso_date
+from toolbox.news import catalog_times
 from toolbox.render import RenderedPage
 from toolbox.repo_docs import citation
 from toolbox.sitemap import FEED, page_url, record_data_uri, record_uri
@@ -81,16 +82,17 @@ class PageContexts:
         pages: Mapping[str, RenderedPage],
         data_files: Iterable[str],
         site: Site,
-        times: ContentTimes,
+        times: ContentTimes | None = None,
     ) -> None:
         """`pages`: every rendered page and data file, by its path below the docs folder;
-        `times`: when the content changed (`news.catalog_times`)."""
+        `times`: when the content changed (default: `news.catalog_times`, from git, cached)."""
         self.cat = catalog
         self.site = site
         self.data_files = sorted(data_files)
         self.pages = {uri: page for uri, page in pages.items() if uri.endswith(".md")}
         self.urls = {page_url(uri): uri for uri in self.pages}
         root = catalog.root
+        times = times or catalog_times(catalog)
         newest = times.newest
         times_of = times.records
         by_place = {(o.path, o.line): ident for ident, o in catalog.origins.items()}

@@ -15,12 +15,13 @@ from typing import Any, Generic, TypeVar
 
 import jinja2
 
-from toolbox import accessibility, browser_data, news, related, safe_html, sitemap
+from toolbox import accessibility, browser_data, related, safe_html, sitemap
 from toolbox import models as m
 from toolbox.catalog import Catalog, Origin
 from toolbox.contribute import Repository
 from toolbox.figures import jinja_globals as figure_globals
-from toolbox.history import ContentTimes, dutch_date
+from toolbox.history import dutch_date
+from toolbox.news import catalog_times, recent_changes
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
 from toolbox.sitemap import Links, P, element_list_uri, list_uri, practice_part_uri, record_uri
 from toolbox.text import summary, yaml_str
@@ -194,14 +195,11 @@ class _Renderer:
             self.page(pg.uri, template, pg=pg, **context)
 
 
-def render_site(
-    catalog: Catalog, repository: Repository | None = None, times: ContentTimes | None = None
-) -> dict[str, RenderedPage]:
+def render_site(catalog: Catalog, repository: Repository | None = None) -> dict[str, RenderedPage]:
     """Every generated page (Markdown) and data file (JSON), keyed by its path below the docs directory.
 
     `repository`: where the contribution form opens the web editor (`toolbox.contribute`); without
-    one the form offers the YAML to copy. `times`: when the content last changed
-    (`news.catalog_times`, read from git when not given)."""
+    one the form offers the YAML to copy."""
     r = _Renderer(catalog)
     cat = catalog
     for rt in cat.types:  # a page per record, for every type that has pages
@@ -235,6 +233,7 @@ def render_site(
         r.list_pages(uri, "sector.md.j2", entries, sector=sector, count=count, examples=examples)
     r.list_pages(P.cases, "cases.md.j2", list(cat.cases))
     r.page(P.about, "about.md.j2")
+    r.page(P.news, "news.md.j2", changes=recent_changes(cat, catalog_times(cat)))  # from git (cached)
     r.page(P.data, "data.md.j2")
     r.page(P.plan, "actieplan.md.j2")
     r.data(P.plan_data, browser_data.plan_data(cat, Links(P.plan)))  # links relative to the plan page
@@ -243,7 +242,6 @@ def render_site(
     r.data(P.nse_data, browser_data.nse_check_data(cat))
     r.page(P.roadmap_overview, "roadmap-overview.md.j2", cat.roadmap.id if cat.roadmap else None)
     r.page(P.search, "search.md.j2")
-    r.page(P.news, "news.md.j2", changes=news.recent_changes(catalog, times or news.catalog_times(catalog)))
     r.page(P.contribute, "contribute.md.j2", repository=repository)
     r.data(P.contribute_data, browser_data.contribute_data(cat, repository, Links(P.contribute)))
     r.page(P.compare, "compare.md.j2")

@@ -26,11 +26,11 @@ class BuildSession:
     fingerprint: tuple[tuple[str, int, int], ...] | None = None
     lock: filelock.BaseFileLock | None = None  # held by a build from on_config to on_shutdown
     page_sources: dict[str, tuple[str, int]] = field(default_factory=dict)  # page -> record file and line
-    pages: PageContexts | None = None  # head tags, trail and date per page, for the current build
     # While serving the last valid catalog: the current content's problems, for a banner on every page.
     problems: list[Problem] = field(default_factory=list)
     # Record page -> its correction form (page.meta.tb_improve_url).
     improve: dict[str, str] = field(default_factory=dict)
+    pages: PageContexts | None = None  # head tags, trail and date per page, for the current build
 
     def load(self, root: Path) -> tuple[Catalog, ContentError | None]:
         """The current catalog; while serving, a broken edit keeps the last valid one."""

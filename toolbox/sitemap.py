@@ -28,13 +28,13 @@ ROADMAP_OVERVIEW = "roadmap/overzicht.md"
 ROADMAP_BACKGROUND = "roadmap/studentsucces.md"  # chapters 1-5 of the Studentsucces report
 ROADMAP_FACTORS = "roadmap/toelichting.md"  # the full explanation of every principle and factor
 RESEARCH = "onderzoek/index.md"  # the index of the report's explanatory pages
+NEWS = "nieuw.md"  # the records changed last (toolbox/news.py)
 NSE_CHECK = "communicatie/check.md"
 ABOUT = "over.md"
 DATA = "data.md"
 PLAN = "actieplan.md"
 SCAN = "zelfscan.md"
 SEARCH = "zoeken.md"
-NEWS = "nieuw.md"  # the records changed last (toolbox/news.py)
 CONTRIBUTE = "bijdragen.md"  # the contribution form (toolbox/contribute.py)
 COMPARE = "vergelijk.md"  # interventions side by side (?ids=a,b,c), from COMPARE_DATA
 ACCESSIBILITY = "toegankelijkheid.md"  # the accessibility statement
@@ -45,9 +45,9 @@ PLAN_DATA = "actieplan/onderdelen.json"
 NSE_DATA = "communicatie/check/regels.json"
 CONTRIBUTE_DATA = "bijdragen/formulier.json"
 COMPARE_DATA = "vergelijk/aanpakken.json"
-# Open data (`toolbox.export`) is published below this folder: the whole catalog as EXPORT_JSON,
-# and each record with a page as a JSON file of its own (`record_data_uri`).
+# Open data (`toolbox.export`) is published below this folder.
 DATA_DIR = "data"
+# The whole catalog as one file there; each record with a page also has a file (`record_data_uri`).
 EXPORT_JSON = "toolbox.json"
 # The Atom feed of recent changes (toolbox/feed.py), at the top so its relative links resolve.
 FEED = "feed.xml"
@@ -63,13 +63,13 @@ FIXED_PAGES = (
     ROADMAP_BACKGROUND,
     ROADMAP_FACTORS,
     RESEARCH,
+    NEWS,
     NSE_CHECK,
     ABOUT,
     DATA,
     PLAN,
     SCAN,
     SEARCH,
-    NEWS,
     CONTRIBUTE,
     COMPARE,
     ACCESSIBILITY,
@@ -87,14 +87,14 @@ P = SimpleNamespace(
     roadmap_background=ROADMAP_BACKGROUND,
     roadmap_factors=ROADMAP_FACTORS,
     research=RESEARCH,
+    news=NEWS,
+    feed=FEED,
     nse_check=NSE_CHECK,
     about=ABOUT,
     data=DATA,
     plan=PLAN,
     scan=SCAN,
     search=SEARCH,
-    news=NEWS,
-    feed=FEED,
     compare=COMPARE,
     accessibility=ACCESSIBILITY,
     finder_data=FINDER_DATA,

@@ -29,9 +29,10 @@ FIXED = {
     "HBO practice": "hbo-praktijk/",
     "online education": "online-onderwijs/",
     "about": "over/",
-    "open data": "data/",
     "what is new": "nieuw/",
     "contribution form": "bijdragen/",
+    "accessibility statement": "toegankelijkheid/",
+    "open data": "data/",
     "not found": "404.html",
 }
 # The report's explanatory pages (issue 13), one per template.
