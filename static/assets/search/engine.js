@@ -383,12 +383,23 @@ export function counted(n, soort) {
  * matches; every word (or one of its synonyms) must occur, after stemming. When no
  * text has every word, the texts with the most words match (partial), as in search().
  */
+const haystacks = new Map(); // a card's folded words and their stems, computed once per text
+
+function haystackOf(text) {
+  let haystack = haystacks.get(text);
+  if (haystack === undefined) {
+    const words = tokens(text);
+    haystack = words.join(" ") + " " + words.map(stem).join(" "); // "bufferwek" is in "bufferweek"'s stem
+    haystacks.set(text, haystack);
+  }
+  return haystack;
+}
+
 export function matcher(interpretation) {
   // Anywhere in a word, as the finder always did: "welzijn" also finds "studentenwelzijn".
   const terms = interpretation.terms.map((t) => [t.word, ...t.alternatives].map((w) => tokens(w).map(stem)));
   const counts = (text) => {
-    const words = tokens(text);
-    const haystack = words.join(" ") + " " + words.map(stem).join(" "); // "bufferwek" is in "bufferweek"'s stem
+    const haystack = haystackOf(text);
     return terms.filter((options) => options.some((words) => words.every((w) => haystack.includes(w)))).length;
   };
   return (texts) => {
