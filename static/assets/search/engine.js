@@ -40,7 +40,6 @@ function pagefind() {
     loading = import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
       await pf.options({ baseUrl: ROOT.pathname, excerptLength: 24 });
       await pf.init();
-      await pf.filters(); // loads the filter index, without which searches report no counts per kind
       return pf;
     });
     loading.catch(() => { loading = null; });
@@ -252,16 +251,22 @@ function rank(page, idf) {
 }
 
 /**
- * Search the site. Returns {query, corrected, partial, total, filters, results: Result[]} where a
+ * Search the site (`counts`: also count results per filter value and kind). Returns {query, corrected, partial, total, filters, results: Result[]} where a
  * Result is {id, url, pageUrl, title, section, excerpt, kind, sectors, plan, matched, data}.
  * `limit` results get their data loaded (title, excerpt, deep link); `total` counts all.
  */
-export async function search(q, { limit = 10, filters = {} } = {}) {
+export async function search(q, { limit = 10, filters = {}, counts = false } = {}) {
   const pf = await pagefind();
+  // Counts per filter value (and per kind) need Pagefind's filter index: loaded only when asked
+  // for (the search page, the finder), so the header box downloads less.
+  if (counts || Object.keys(filters).length) await pf.filters();
   const { terms, corrected } = await interpret(q || "");
   const hasFilters = Object.keys(filters).length > 0;
   if (!terms.length) {
-    if (!hasFilters) return { query: q, corrected: null, partial: false, total: 0, filters: {}, kinds: {}, results: [], load: async () => [], terms };
+    if (!hasFilters) {
+      const all = counts ? await pf.filters() : {}; // every filter value with its number of pages
+      return { query: q, corrected: null, partial: false, total: 0, filters: all, kinds: {}, results: [], load: async () => [], terms };
+    }
     const only = await pf.search(null, { filters });
     const load = (start, end) => Promise.all(only.results.slice(start, end).map((r) => describe(r, [])));
     return { query: q, corrected: null, partial: false, total: only.results.length, filters: only.filters, kinds: {}, results: await load(0, limit), load, terms };
@@ -378,12 +383,23 @@ export function counted(n, soort) {
  * matches; every word (or one of its synonyms) must occur, after stemming. When no
  * text has every word, the texts with the most words match (partial), as in search().
  */
+const haystacks = new Map(); // a card's folded words and their stems, computed once per text
+
+function haystackOf(text) {
+  let haystack = haystacks.get(text);
+  if (haystack === undefined) {
+    const words = tokens(text);
+    haystack = words.join(" ") + " " + words.map(stem).join(" "); // "bufferwek" is in "bufferweek"'s stem
+    haystacks.set(text, haystack);
+  }
+  return haystack;
+}
+
 export function matcher(interpretation) {
   // Anywhere in a word, as the finder always did: "welzijn" also finds "studentenwelzijn".
   const terms = interpretation.terms.map((t) => [t.word, ...t.alternatives].map((w) => tokens(w).map(stem)));
   const counts = (text) => {
-    const words = tokens(text);
-    const haystack = words.join(" ") + " " + words.map(stem).join(" "); // "bufferwek" is in "bufferweek"'s stem
+    const haystack = haystackOf(text);
     return terms.filter((options) => options.some((words) => words.every((w) => haystack.includes(w)))).length;
   };
   return (texts) => {

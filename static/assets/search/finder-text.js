@@ -23,7 +23,7 @@ export async function showElsewhere(q, status) {
     note = el("p", { id: "tb-elsewhere", class: "tb-elsewhere" });
     status.insertAdjacentElement("afterend", note);
   }
-  const found = q.trim() ? await search(q, { limit: 0 }) : null;
+  const found = q.trim() ? await search(q, { limit: 0, counts: true }) : null;
   if (shownFor !== q) return; // a newer query is under way
   const parts = Object.entries(found ? found.kinds : {})
     .filter(([kind, n]) => kind !== "Aanpak" && n > 0)

@@ -257,7 +257,7 @@ class SearchPage {
     if (this.wanted) Object.assign(state.filters, this.wanted);
     this.toUrl(state);
     try {
-      const found = await search(state.q, { limit: PAGE_RESULTS, filters: state.filters });
+      const found = await search(state.q, { limit: PAGE_RESULTS, filters: state.filters, counts: true });
       if (seq !== this.seq) return;
       this.renderFilters(found.filters || {});
       this.toUrl(this.state());
