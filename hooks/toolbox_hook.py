@@ -7,7 +7,7 @@
 - on_page_markdown: the page's last-modified date (MkDocs writes the sitemap before the pages),
   and on a record's page `page.meta.tb_updated` (ISO date) for "Laatst gewijzigd" and
   `page.meta.tb_data` (site path of its JSON file).
-- on_env: the `tb_date` filter (ISO date -> "3 november 2026") for the theme's templates.
+- on_env: the `tb_date` filter (ISO date -> "3 november 2026") for the record footer (overrides/main.html).
 - on_page_context: link preview tags, structured data and breadcrumb; while `mkdocs serve` shows
   the last valid version of broken content, the current problems for a banner on every page.
 - on_post_page / on_post_template: fixes to Material's markup that no override reaches.

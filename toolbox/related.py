@@ -64,6 +64,15 @@ def _in_sector(cat: Catalog, ids: list[str], sector: m.Sector) -> list[str]:
     return [i for i in ids if sector in cat.interventions[i].sectors]
 
 
+def _add(groups: list[Group], element: str, sector: m.Sector, ids: list[str], total: int) -> None:
+    """Add a sector's list to `groups`, or its sector to the group that lists the same."""
+    same = next((g for g in groups if g.ids == ids and g.total == total), None)
+    if same:
+        same.sectors.append(sector)
+    else:
+        groups.append(Group(element, [sector], ids, total))
+
+
 def peers(cat: Catalog, iv: m.Intervention, cap: int = PEERS) -> list[Group]:
     """Per element of `iv` and sector of `iv`: the other interventions with that element in that
     sector. Sectors that would list the same interventions share one group."""
@@ -73,13 +82,8 @@ def peers(cat: Catalog, iv: m.Intervention, cap: int = PEERS) -> list[Group]:
         mine: list[Group] = []
         for sector in m.SECTORS:
             ids = _in_sector(cat, others, sector) if sector in iv.sectors else []
-            if not ids:
-                continue
-            same = next((g for g in mine if g.ids == ids[:cap] and g.total == len(ids)), None)
-            if same:
-                same.sectors.append(sector)
-            else:
-                mine.append(Group(e, [sector], ids[:cap], len(ids)))
+            if ids:
+                _add(mine, e, sector, ids[:cap], len(ids))
         groups += mine
     return groups
 
@@ -94,15 +98,16 @@ def quote_for(cat: Catalog, iv: m.Intervention) -> QuoteOf | None:
 
 def by_sector(cat: Catalog, el: m.Element, cap: int, every: list[str] | None = None) -> list[Group]:
     """The element's first `cap` interventions (as its page lists them), grouped per sector; `total`
-    counts all of them in that sector. `every`: the interventions to group (the page passes those
-    from the report, listing practice examples apart); all of the element's by default."""
+    counts all of them in that sector; sectors with the same list share a group. `every`: the
+    interventions to group (the page passes those from the report, listing practice examples
+    apart); all of the element's by default."""
     every = cat.related(el.id, "interventions") if every is None else every
     shown = every[:cap]
-    groups = []
+    groups: list[Group] = []
     for sector in m.SECTORS:
         ids = _in_sector(cat, shown, sector)
         if ids:
-            groups.append(Group(el.id, [sector], ids, len(_in_sector(cat, every, sector))))
+            _add(groups, el.id, sector, ids, len(_in_sector(cat, every, sector)))
     return groups
 
 

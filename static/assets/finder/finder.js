@@ -35,6 +35,11 @@ function plural(n) {
   return n === 1 ? "1 aanpak gevonden" : n + " aanpakken gevonden";
 }
 
+function nameCompareBox(li, card) {
+  var box = li.querySelector('input[name="vergelijk"]');
+  if (box) box.setAttribute("aria-label", "Vergelijk: " + card.title);
+}
+
 /* A card from the page's template, filled with the card's data (as text). */
 function buildCard(card, elementTitles) {
   var li = cloneTemplate("tb-card-template");
@@ -64,9 +69,8 @@ function buildCard(card, elementTitles) {
     .map(function (e) { return elementTitles[e] || e; })
     .join(" \u00b7 ");
   li.querySelector('[data-slot="text"]').textContent = card.first;
-  var compare = li.querySelector('[data-slot="compare"]');
-  compare.value = card.id;
-  compare.setAttribute("aria-label", "Vergelijk: " + card.title);
+  li.querySelector('input[name="vergelijk"]').value = card.id;
+  nameCompareBox(li, card);
   var plan = li.querySelector('[data-slot="plan"]');
   plan.setAttribute("data-plan-id", "aanpak/" + card.id);
   plan.setAttribute("data-plan-title", card.title);
@@ -95,6 +99,8 @@ function readCards(list, data) {
       shown: node ? !node.hidden : false,
     };
   });
+  // The compare box's name says which card it is for.
+  cards.forEach(function (c) { if (c.el) nameCompareBox(c.el, c.data); });
   // A card that is not in the data (a stale page) would never be filtered: drop it.
   Object.keys(existing).forEach(function (id) { existing[id].remove(); });
   return cards;
