@@ -376,7 +376,8 @@ Finder.prototype.start = function () {
   if (clear) {
     clear.addEventListener("click", function () {
       self.setState({ sel: {}, q: "" });
-      self.matchText().then(function () { self.update("push", 0); });
+      self.update("push", 0); // an empty text box needs no matching
+      self.matchText();
     });
   }
   if (this.more) {
