@@ -11,6 +11,7 @@ import datetime as dt
 from html import escape
 
 from toolbox import models as m
+from toolbox.text import editors_only_line_refs
 
 _MONTHS = [
     "januari",
@@ -80,7 +81,7 @@ def count_table(study: m.ParticipationStudy, table: m.CountTable) -> str:
             parts.append(
                 f'<li id="{escape(table.id)}-noot-{i}">'
                 + (f"<strong>{escape(label)}:</strong> " if label else "")
-                + f"{escape(n.note)}</li>"
+                + f"{editors_only_line_refs(escape(n.note))}</li>"
             )
         parts.append("</ol>")
     parts.append("</div>")

@@ -24,7 +24,7 @@ from toolbox.history import dutch_date
 from toolbox.news import catalog_times, recent_changes
 from toolbox.repo_docs import jinja_globals as repo_doc_globals
 from toolbox.sitemap import Links, P, element_list_uri, list_uri, practice_part_uri, record_uri
-from toolbox.text import summary, yaml_str
+from toolbox.text import editors_only_line_refs, summary, yaml_str
 from toolbox.visuals import jinja_globals as visual_globals
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -113,8 +113,10 @@ def _environment() -> jinja2.Environment:
     )
     # Record text becomes finished, sanitised HTML (toolbox/safe_html.py) that the page's Markdown
     # leaves alone; data files and metadata get its plain text.
-    env.filters["md"] = lambda text, paragraph_class=None: safe_html.block(str(text or ""), paragraph_class)
-    env.filters["inline"] = lambda text: safe_html.inline(str(text or ""))
+    env.filters["md"] = lambda text, paragraph_class=None: editors_only_line_refs(
+        safe_html.block(str(text or ""), paragraph_class)
+    )
+    env.filters["inline"] = lambda text: editors_only_line_refs(safe_html.inline(str(text or "")))
     env.filters["plain"] = lambda text: safe_html.plain(str(text or ""))
     env.filters["first_sentence"] = lambda text: summary(str(text or ""))
     env.filters["yaml_str"] = yaml_str
