@@ -78,6 +78,7 @@ def facet_counts(cards: list[FinderCard]) -> dict[str, int]:
             ("thema", c.thema),
             ("niveau", c.niveau),
             ("casus", [c.casus]),
+            ("herkomst", [c.herkomst]),
         ):
             for v in values:
                 counts[f"{facet}:{v}"] = counts.get(f"{facet}:{v}", 0) + 1

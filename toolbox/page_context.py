@@ -202,8 +202,12 @@ class PageContexts:
         alternates = [(FEED_TYPE, href(FEED), f"{site.name}: wat is er nieuw")]
         if data_file := self.data_file(url):
             alternates.append(("application/json", href(data_file), f"{plain(title)} als JSON"))
+        # Material fetches sitemap.xml beside every link[rel=alternate] (its language alternates):
+        # beside the record's JSON file there is none, so that link also says "describedby",
+        # which is still an alternate (rel~=alternate) but not one Material follows.
         links = "\n".join(
-            f'<link rel="alternate" type="{kind}" href="{html.escape(target)}" title="{html.escape(name)}">'
+            f'<link rel="{"alternate" if kind == FEED_TYPE else "alternate describedby"}" type="{kind}" '
+            f'href="{html.escape(target)}" title="{html.escape(name)}">'
             for kind, target, name in alternates
         )
         head = "\n".join(x for x in (link_preview.html_tags(tags), structured_data.script(graph), links) if x)

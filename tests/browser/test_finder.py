@@ -15,7 +15,7 @@ from toolbox.catalog import Catalog, load_catalog
 from toolbox.models import Intervention
 
 ROOT = Path(__file__).resolve().parents[2]
-FACETS = ("sector", "element", "thema", "niveau", "casus")
+FACETS = ("sector", "element", "thema", "niveau", "casus", "herkomst")
 
 Selection = dict[str, list[str]]
 
@@ -33,6 +33,7 @@ def facet_values(cat: Catalog, iv: Intervention) -> dict[str, list[str]]:
         "thema": list(cat.themes_of(iv)),
         "niveau": list(cat.rings_of(iv)),
         "casus": ["ja" if iv.case else "nee"],
+        "herkomst": ["praktijkvoorbeeld" if iv.submitted else "rapport"],
     }
 
 
@@ -67,6 +68,8 @@ def all_values(cat: Catalog) -> list[tuple[str, str]]:
         for facet, values in facet_values(cat, iv).items():
             for v in values:
                 seen[(facet, v)] = None
+    # Both origins are offered, also before the first practice example arrives.
+    seen.update({("herkomst", "rapport"): None, ("herkomst", "praktijkvoorbeeld"): None})
     return [k for k in seen if k != ("casus", "nee")]  # "zonder casus" is not offered as a filter
 
 
