@@ -10,14 +10,27 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# The page types of issue 12's Lighthouse run, in its order. Paths are relative to the site root.
-LIGHTHOUSE_TYPES = ("home", "finder", "element", "intervention", "case", "roadmap", "action plan", "search", "compare")
+# The page types of issue 12's Lighthouse run, and the self-scan that issue 14 measures with the plan.
+# Paths are relative to the site root.
+LIGHTHOUSE_TYPES = (
+    "home",
+    "finder",
+    "element",
+    "intervention",
+    "case",
+    "roadmap",
+    "action plan",
+    "self-scan",
+    "search",
+    "compare",
+)
 
 FIXED = {
     "home": "",
     "finder": "aanpakken/",
     "roadmap": "roadmap/",
     "action plan": "actieplan/",
+    "self-scan": "zelfscan/",
     "search": "zoeken/",
     "compare": "vergelijk/",
     "element overview": "elementen/",
