@@ -43,7 +43,7 @@ def test_each_record_page_links_its_json_file(site_dir: Path) -> None:
     for rt, ident in WITH_PAGES:
         url = page_url(record_uri(rt.name, ident))
         html = (site_dir / url / "index.html").read_text(encoding="utf-8")
-        head = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', html)
+        head = re.search(r'<link rel="alternate describedby" type="application/json" href="([^"]+)"', html)
         visible = re.search(r'<a href="([^"]+)" type="application/json">Data \(JSON\)</a>', html)
         assert head and visible, url
         assert head.group(1) == visible.group(1)
