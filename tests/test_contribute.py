@@ -55,11 +55,8 @@ def test_the_form_schema_is_the_models_with_references_as_choices() -> None:
 
 def test_record_pages_link_to_the_form_for_their_record() -> None:
     urls = improve_urls(CAT)
-    assert (
-        urls[record_uri("intervention", "informele-gesprekken")]
-        == "../../bijdragen/?wijzig=aanpak/informele-gesprekken"
-    )
-    assert urls[record_uri("element", "maatwerk")] == "../../bijdragen/?wijzig=element/maatwerk"
+    assert urls[record_uri("intervention", "informele-gesprekken")] == "bijdragen/?wijzig=aanpak/informele-gesprekken"
+    assert urls[record_uri("element", "maatwerk")] == "bijdragen/?wijzig=element/maatwerk"
     assert len(urls) == len(CAT.interventions) + len(CAT.cases) + len(CAT.elements)
 
 

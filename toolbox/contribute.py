@@ -16,7 +16,7 @@ from typing import Any
 from toolbox.catalog import Catalog
 from toolbox.registry import BY_NAME, Folder, ListFile, RecordType, ref_fields
 from toolbox.schema import DIALECT, _drop_generated_titles
-from toolbox.sitemap import Links, P, record_uri
+from toolbox.sitemap import Links, P, page_url, record_uri
 
 # The record types the form handles, with the word used in its address (`?nieuw=aanpak`,
 # `?wijzig=casus/<id>`); `new`: whether the form proposes new records of the type.
@@ -109,12 +109,13 @@ def form_types() -> list[tuple[RecordType, str, bool]]:
 
 
 def improve_urls(cat: Catalog) -> dict[str, str]:
-    """{record page: relative URL of the form that corrects its record} ("Verbeter deze pagina")."""
+    """{record page: site path of the form that corrects its record} ("Verbeter deze pagina").
+
+    A site path, as page.meta.tb_data: the record footer (overrides/main.html) makes it relative."""
     urls = {}
     for rt, word, _ in form_types():
         for ident in cat.records[rt.name]:
-            uri = record_uri(rt.name, ident)
-            urls[uri] = f"{Links(uri).href(P.contribute)}?wijzig={word}/{ident}"
+            urls[record_uri(rt.name, ident)] = f"{page_url(P.contribute)}?wijzig={word}/{ident}"
     return urls
 
 

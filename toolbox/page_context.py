@@ -199,16 +199,17 @@ class PageContexts:
         if trail:
             crumbs = [(name, href(path)) for name, path in trail] + [(plain(title), href(url))]
             graph.append(structured_data.breadcrumbs(crumbs))
-        alternates = [(FEED_TYPE, href(FEED), f"{site.name}: wat is er nieuw")]
+        # Material's language switcher fetches sitemap.xml next to every link whose rel is exactly
+        # "alternate" (squidfunk/mkdocs-material#8576): right for the feed at the root, a 404 in
+        # data/... for a record's JSON. A second token keeps it an alternate the switcher skips.
+        alternates = [("alternate", FEED_TYPE, href(FEED), f"{site.name}: wat is er nieuw")]
         if data_file := self.data_file(url):
-            alternates.append(("application/json", href(data_file), f"{plain(title)} als JSON"))
-        # Material fetches sitemap.xml beside every link[rel=alternate] (its language alternates):
-        # beside the record's JSON file there is none, so that link also says "describedby",
-        # which is still an alternate (rel~=alternate) but not one Material follows.
+            alternates.append(
+                ("alternate describedby", "application/json", href(data_file), f"{plain(title)} als JSON")
+            )
         links = "\n".join(
-            f'<link rel="{"alternate" if kind == FEED_TYPE else "alternate describedby"}" type="{kind}" '
-            f'href="{html.escape(target)}" title="{html.escape(name)}">'
-            for kind, target, name in alternates
+            f'<link rel="{rel}" type="{kind}" href="{html.escape(target)}" title="{html.escape(name)}">'
+            for rel, kind, target, name in alternates
         )
         head = "\n".join(x for x in (link_preview.html_tags(tags), structured_data.script(graph), links) if x)
         return PageContext(head=head, trail=trail, modified=modified)
