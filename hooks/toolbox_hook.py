@@ -133,7 +133,7 @@ def on_files(files: Files, config: Any) -> Files:
     files.append(File.generated(config, FEED, content=atom))
     site = Site(config.site_name, config.site_description or "", config.site_url or None)
     SESSION.pages = PageContexts(SESSION.catalog, pages, data, site)
-    SESSION.improve = contribute.improve_urls(SESSION.catalog)
+    SESSION.improve = contribute.improve_paths(SESSION.catalog)
     return files
 
 

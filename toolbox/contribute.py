@@ -16,7 +16,7 @@ from typing import Any
 from toolbox.catalog import Catalog
 from toolbox.registry import BY_NAME, Folder, ListFile, RecordType, ref_fields
 from toolbox.schema import DIALECT, _drop_generated_titles
-from toolbox.sitemap import Links, P, record_uri
+from toolbox.sitemap import Links, P, record_uri, url_path
 
 # The record types the form handles, with the word used in its address (`?nieuw=aanpak`,
 # `?wijzig=casus/<id>`); `new`: whether the form proposes new records of the type.
@@ -108,14 +108,24 @@ def form_types() -> list[tuple[RecordType, str, bool]]:
     return [(BY_NAME[name], word, new) for name, word, new in FORM_TYPES]
 
 
+def _corrections(cat: Catalog) -> dict[str, str]:
+    """{record page: the form's query that corrects its record}."""
+    return {
+        record_uri(rt.name, ident): f"?wijzig={word}/{ident}"
+        for rt, word, _ in form_types()
+        for ident in cat.records[rt.name]
+    }
+
+
 def improve_urls(cat: Catalog) -> dict[str, str]:
-    """{record page: relative URL of the form that corrects its record} ("Verbeter deze pagina")."""
-    urls = {}
-    for rt, word, _ in form_types():
-        for ident in cat.records[rt.name]:
-            uri = record_uri(rt.name, ident)
-            urls[uri] = f"{Links(uri).href(P.contribute)}?wijzig={word}/{ident}"
-    return urls
+    """{record page: relative URL of the form that corrects its record}, for raw HTML."""
+    return {uri: f"{Links(uri).href(P.contribute)}{query}" for uri, query in _corrections(cat).items()}
+
+
+def improve_paths(cat: Catalog) -> dict[str, str]:
+    """{record page: site path of the form that corrects its record}: `page.meta.tb_improve_url`,
+    which the record footer passes through MkDocs' `url` filter ("Verbeter deze pagina")."""
+    return {uri: f"{url_path(P.contribute)}/{query}" for uri, query in _corrections(cat).items()}
 
 
 def new_url(from_page: str, word: str = "aanpak") -> str:
