@@ -10,8 +10,10 @@ each page by the MkDocs hook. The parts:
 - the last-modified date (toolbox/history.py) for the sitemap and `dateModified`: a page made
   from one record has that record's date, any other page the newest date of all content; a
   record's own page also shows it ("Laatst gewijzigd", `updated`);
-- alternate links in `<head>`: the Atom feed of recent changes on every page, and a record's own
-  JSON file (toolbox/export.py, `data_file`) on its page.
+- the alternate link in `<head>`: the Atom feed of recent changes on every page. A record's own
+  JSON file (toolbox/export.py, `data_file`) is linked from the record footer only: Material takes
+  every `link[rel=alternate]` for a translation of the site and fetches `sitemap.xml` beside it,
+  a 404 beside the JSON file on every record page.
 """
 
 from __future__ import annotations
@@ -199,12 +201,9 @@ class PageContexts:
         if trail:
             crumbs = [(name, href(path)) for name, path in trail] + [(plain(title), href(url))]
             graph.append(structured_data.breadcrumbs(crumbs))
-        alternates = [(FEED_TYPE, href(FEED), f"{site.name}: wat is er nieuw")]
-        if data_file := self.data_file(url):
-            alternates.append(("application/json", href(data_file), f"{plain(title)} als JSON"))
-        links = "\n".join(
-            f'<link rel="alternate" type="{kind}" href="{html.escape(target)}" title="{html.escape(name)}">'
-            for kind, target, name in alternates
+        feed = f"{site.name}: wat is er nieuw"
+        links = (
+            f'<link rel="alternate" type="{FEED_TYPE}" href="{html.escape(href(FEED))}" title="{html.escape(feed)}">'
         )
         head = "\n".join(x for x in (link_preview.html_tags(tags), structured_data.script(graph), links) if x)
         return PageContext(head=head, trail=trail, modified=modified)
