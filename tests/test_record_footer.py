@@ -37,11 +37,16 @@ def test_every_record_page_ends_with_the_footer_and_its_editors_view(site_dir: P
         for ident in records:
             footer = _footer(site_dir, f"{kind}/{ident}")
             origin = CAT.origins[ident]
-            assert '<a class="tb-improve" href="#tb-redactie">Verbeter deze pagina</a>' in footer
+            word = {"elementen": "element", "aanpakken": "aanpak", "casussen": "casus"}[kind]
+            form = f'<a class="tb-improve" href="../../bijdragen/?wijzig={word}/{ident}">Verbeter deze pagina</a>'
+            assert form in footer  # the record's own correction form (editors), from this page's folder
             assert f"<code>{origin.path}</code>, regel {origin.line}." in footer
             edit = re.search(r'<a href="([^"]+)" rel="edit">', footer)
-            assert edit and html.unescape(edit.group(1)).endswith(f"{origin.path}#L{origin.line}")
-            assert "Laatst gewijzigd" not in footer  # no date in the page meta: no claim
+            # the edit link opens at the record's main field (editors)
+            assert edit and html.unescape(edit.group(1)).endswith(f"{origin.path}#L{origin.edit_line}")
+            # history dates every record page; its JSON file (editors) sits beside the date
+            assert re.search(r'Laatst gewijzigd: <time datetime="\d{4}-\d\d-\d\d">', footer)
+            assert f'<a href="../../data/{kind}/{ident}.json" type="application/json">Data (JSON)</a>' in footer
 
 
 @pytest.mark.slow
@@ -57,5 +62,6 @@ def test_footer_shows_the_date_and_the_improve_link_from_page_meta(tmp_path: Pat
     assert 'Laatst gewijzigd: <time datetime="2025-11-02">2 november 2025</time>' in footer
     assert f'<a class="tb-improve" href="../../bijdragen/?record=aanpak/{IV}">Verbeter deze pagina</a>' in footer
     assert '<a href="#tb-redactie">gegevens voor redacteuren</a>' in footer
-    other = _footer(tmp_path / "site", f"aanpakken/{list(CAT.interventions)[1]}")
-    assert "Laatst gewijzigd" not in other and 'href="#tb-redactie">Verbeter deze pagina' in other
+    other = _footer(tmp_path / "site", f"aanpakken/{list(CAT.interventions)[1]}")  # its own meta
+    other_id = list(CAT.interventions)[1]
+    assert "2025-11-02" not in other and f'href="../../bijdragen/?wijzig=aanpak/{other_id}">Verbeter' in other

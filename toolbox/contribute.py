@@ -108,15 +108,20 @@ def form_types() -> list[tuple[RecordType, str, bool]]:
     return [(BY_NAME[name], word, new) for name, word, new in FORM_TYPES]
 
 
+def _corrections(cat: Catalog) -> dict[str, str]:
+    """{record page: the form's query that corrects its record}."""
+    return {
+        record_uri(rt.name, ident): f"?wijzig={word}/{ident}"
+        for rt, word, _ in form_types()
+        for ident in cat.records[rt.name]
+    }
+
+
 def improve_urls(cat: Catalog) -> dict[str, str]:
     """{record page: site path of the form that corrects its record} ("Verbeter deze pagina").
 
     A site path, as page.meta.tb_data: the record footer (overrides/main.html) makes it relative."""
-    urls = {}
-    for rt, word, _ in form_types():
-        for ident in cat.records[rt.name]:
-            urls[record_uri(rt.name, ident)] = f"{page_url(P.contribute)}?wijzig={word}/{ident}"
-    return urls
+    return {uri: f"{page_url(P.contribute)}{query}" for uri, query in _corrections(cat).items()}
 
 
 def new_url(from_page: str, word: str = "aanpak") -> str:

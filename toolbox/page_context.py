@@ -10,8 +10,10 @@ each page by the MkDocs hook. The parts:
 - the last-modified date (toolbox/history.py) for the sitemap and `dateModified`: a page made
   from one record has that record's date, any other page the newest date of all content; a
   record's own page also shows it ("Laatst gewijzigd", `updated`);
-- alternate links in `<head>`: the Atom feed of recent changes on every page, and a record's own
-  JSON file (toolbox/export.py, `data_file`) on its page.
+- the alternate link in `<head>`: the Atom feed of recent changes on every page. A record's own
+  JSON file (toolbox/export.py, `data_file`) is linked from the record footer only: Material takes
+  every `link[rel=alternate]` for a translation of the site and fetches `sitemap.xml` beside it,
+  a 404 beside the JSON file on every record page.
 """
 
 from __future__ import annotations

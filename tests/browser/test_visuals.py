@@ -80,7 +80,8 @@ def test_roadmap_views_by_horizon_and_stakeholder(page: Any, site_url: str) -> N
     items = [it for cl in rm.clusters for it in cl.items]
     page.goto(f"{site_url}/roadmap/")
     page.click("text=roadmap per termijn en per betrokkene")
-    assert page.url.endswith("/roadmap/overzicht/")
+    # click() returns once the navigation commits, before the new page is parsed: wait for its load
+    page.wait_for_url(f"{site_url}/roadmap/overzicht/", wait_until="load")
 
     bars = page.locator("svg.tb-horizon__svg a").evaluate_all("as => as.map(a => a.getAttribute('aria-label'))")
     assert len(bars) == len(items)
