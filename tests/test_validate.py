@@ -362,10 +362,3 @@ def test_pre_commit_is_locked_and_its_configuration_is_valid() -> None:
     )
     assert hook.returncode == 0, hook.stdout + hook.stderr
     assert "pre-commit install" in (ROOT / "scripts/install-hooks.sh").read_text(encoding="utf-8")
-
-
-def test_a_number_with_a_leading_zero_is_refused_at_its_place(repo: Path) -> None:
-    # YAML 1.1 readers take `010` as octal 8, YAML 1.2 readers as 10: say so instead of guessing.
-    line = edit(repo / "content/elements/10-maatwerk.yaml", "number: 10", "number: 010")
-    assert f"content/elements/10-maatwerk.yaml:{line}:9: getal '010' begint met een 0" in "\n".join(problems(repo))
-    assert any("schrijf 10, of zet de waarde tussen aanhalingstekens" in p for p in problems(repo))

@@ -387,8 +387,6 @@ def _build(node: yaml.Node, loc: Loc, doc: YamlFile, seen: set[int], depth: int)
     tag = node.tag
     try:
         if tag == _PLAIN:
-            if _LEADING_ZERO.fullmatch(node.value):
-                raise _Invalid(node, _leading_zero(node.value))
             tag = _TAG + "int"  # the one core type whose conversion can fail (5,000 digits)
             return _plain(node.value)
         if tag == _TAG + "str":
@@ -400,19 +398,6 @@ def _build(node: yaml.Node, loc: Loc, doc: YamlFile, seen: set[int], depth: int)
             node, f"waarde {quote(node.value, 30)} kan niet als {_SCALAR_NAMES.get(tag, 'waarde')} worden gelezen"
         ) from None
     raise _Invalid(node, _tag_refused(node.tag))
-
-
-# `010`: YAML 1.1 readers (PyYAML, many editors) read an octal 8, YAML 1.2 readers a 10.
-_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
-
-
-def _leading_zero(text: str) -> str:
-    number = text.lstrip("+-").lstrip("0") or "0"
-    return (
-        f"getal {quote(text, 30)} begint met een 0; YAML-lezers lezen dat verschillend (als {number} of als een "
-        f"octaal getal): schrijf {'-' if text.startswith('-') else ''}{number}, of zet de waarde tussen "
-        "aanhalingstekens als het tekst is"
-    )
 
 
 def _tag_refused(tag: str) -> str:
