@@ -38,18 +38,23 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> bool:
     return False
 
 
-def test_serve_reloads_yaml_edits_and_survives_errors(repo: Path) -> None:
+def start_serve(repo: Path, log: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """`mkdocs serve` of `repo` on a free port, its output in `log`; the caller terminates it."""
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    log = repo / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=repo,
             stdout=out,
             stderr=subprocess.STDOUT,
-            env=env,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
+    return proc, port
+
+
+def test_serve_reloads_yaml_edits_and_survives_errors(repo: Path) -> None:
+    log = repo / "serve.log"
+    proc, port = start_serve(repo, log)
     try:
         url = f"http://127.0.0.1:{port}/casussen/escaperoom-hanze/"
         assert _wait_for(url, "Escaperoom"), log.read_text()

@@ -3,16 +3,13 @@ banner naming the problems (file and line); it goes once the file is fixed."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.support import nu_checker
-from tests.test_serve import _free_port, _get
+from tests.test_serve import _get, start_serve
 
 pytestmark = pytest.mark.slow  # serves a whole site
 
@@ -32,16 +29,7 @@ def _poll(url: str, done: object, seconds: float = 90) -> str:
 
 
 def test_the_preview_shows_the_problems_on_every_page_until_they_are_fixed(repo: Path) -> None:
-    port = _free_port()
-    log = repo / "serve.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=repo,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+    proc, port = start_serve(repo, repo / "serve.log")
     try:
         base = f"http://127.0.0.1:{port}/"
         case_url, home_url = base + "casussen/escaperoom-hanze/", base
