@@ -11,12 +11,17 @@ import threading
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.support import chromium
 from tests.support.gzip_server import serve
 from tests.support.repo import ROOT, copy_repository
+
+if TYPE_CHECKING:
+    from toolbox.catalog import Catalog
+    from toolbox.render import RenderedPage
 
 __all__ = ["ROOT", "copy_repository", "run_mkdocs", "run_toolbox"]
 
@@ -169,3 +174,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if fixtures & _BUILT:
             item.add_marker(pytest.mark.slow)
+
+
+# The real catalog and its rendered pages, for tests that read them without changing them.
+@pytest.fixture(scope="session")
+def cat() -> Catalog:
+    from toolbox.catalog import load_catalog
+
+    return load_catalog(ROOT)
+
+
+@pytest.fixture(scope="session")
+def pages(cat: Catalog) -> dict[str, RenderedPage]:
+    from toolbox.render import render_site
+
+    return render_site(cat)

@@ -18,24 +18,14 @@ from pydantic import ValidationError
 from tests.conftest import ROOT, run_toolbox
 from tests.seed_text import DOCUMENT_FILES, in_vocabulary, seed_dir, seed_lines, unmatched, words
 from toolbox import models as m
-from toolbox.catalog import Catalog, load_catalog
+from toolbox.catalog import Catalog
 from toolbox.figures import nl_date
 from toolbox.markup import first_sentence
-from toolbox.render import RenderedPage, render_site
+from toolbox.render import RenderedPage
 
 needs_seeds = pytest.mark.skipif(
     seed_dir() is None, reason="de brondocumenten (shared/seeds) staan niet naast de checkout"
 )
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalog:
-    return load_catalog(ROOT)
-
-
-@pytest.fixture(scope="module")
-def pages(cat: Catalog) -> dict[str, RenderedPage]:
-    return render_site(cat)
 
 
 def _sections(sections: list[m.Section], where: str) -> Iterator[tuple[str, m.Section]]:

@@ -6,21 +6,10 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT
 from toolbox import models as m
 from toolbox import related
-from toolbox.catalog import Catalog, load_catalog
-from toolbox.render import INLINE, RenderedPage, render_site
-
-
-@pytest.fixture(scope="module")
-def cat() -> Catalog:
-    return load_catalog(ROOT)
-
-
-@pytest.fixture(scope="module")
-def pages(cat: Catalog) -> dict[str, RenderedPage]:
-    return render_site(cat)
+from toolbox.catalog import Catalog
+from toolbox.render import INLINE, RenderedPage
 
 
 def others(cat: Catalog, iv: m.Intervention, element: str, sector: str) -> list[str]:
